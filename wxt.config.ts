@@ -15,6 +15,14 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
     action: { default_title: '__MSG_extName__' },
+    // Keyboard walk through the page's mentions (entrypoints/background/commands.ts);
+    // users can change the key at chrome://extensions/shortcuts or about:addons.
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Show the next highlighted claim on the page',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,0 +1,47 @@
+/**
+ * Display and sync preferences set on the options page: highlight style and
+ * colour, and how often packs are synced. Kept in `browser.storage.local`
+ * under "preferences" as ONE value, so a save is all or nothing, and so any
+ * context (content script, background) can read it and follow
+ * `storage.onChanged` live.
+ *
+ * Contract: `PreferencesSchema` is the one definition of valid preferences;
+ * `loadPreferences` returns the stored ones, or the defaults when none or
+ * invalid ones are stored (never throws for bad stored data);
+ * `savePreferences` validates and rejects with a `v.ValiError` before
+ * writing anything; storage errors propagate.
+ */
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+
+export const PREFERENCES_KEY = 'preferences';
+export const SYNC_INTERVALS_HOURS = [1, 3, 6, 12, 24] as const;
+
+export const HexColor = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(/^#[0-9a-f]{6}$/, 'must be a colour written #rrggbb, e.g. #ffbe00'));
+
+export const PreferencesSchema = v.strictObject({
+  highlight: v.strictObject({
+    style: v.picklist(['background', 'underline'], 'must be "background" or "underline"'),
+    color: HexColor,
+  }),
+  syncIntervalHours: v.picklist(SYNC_INTERVALS_HOURS, `must be one of ${SYNC_INTERVALS_HOURS.join(', ')} hours`),
+});
+
+export type Preferences = v.InferOutput<typeof PreferencesSchema>;
+
+export const DEFAULT_PREFERENCES: Preferences = {
+  highlight: { style: 'background', color: '#ffbe00' },
+  syncIntervalHours: 6,
+};
+
+export async function loadPreferences(): Promise<Preferences> {
+  const stored = ((await browser.storage.local.get(PREFERENCES_KEY)) as Record<string, unknown>)[PREFERENCES_KEY];
+  const parsed = v.safeParse(PreferencesSchema, stored);
+  return parsed.success ? parsed.output : structuredClone(DEFAULT_PREFERENCES);
+}
+
+export async function savePreferences(prefs: unknown): Promise<Preferences> {
+  const valid = v.parse(PreferencesSchema, prefs);
+  await browser.storage.local.set({ [PREFERENCES_KEY]: valid });
+  return valid;
+}

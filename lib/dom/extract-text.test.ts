@@ -1,0 +1,83 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { extractText, TextWalk } from './extract-text';
+
+function textOf(html: string): string {
+  document.body.innerHTML = html;
+  return extractText(document.body).text;
+}
+
+describe('extractText', () => {
+  it('joins inline elements and separates blocks and <br> with a blank line', () => {
+    expect(textOf('<p>Proud <em>Boys</em> sent</p><p>a <a href="#">John Ratcliffe</a> item</p>')).toBe(
+      'Proud Boys sent\n\na John Ratcliffe item',
+    );
+    expect(textOf('<div>one<br>two</div><ul><li>three</li><li>four</li></ul>')).toBe('one\n\ntwo\n\nthree\n\nfour');
+  });
+
+  it('leaves out whitespace-only text at block starts but keeps spaces between inline elements', () => {
+    expect(textOf('<div>\n  <p>\n  <b>John</b> <i>Ratcliffe</i></p>\n  <p>x</p>\n</div>')).toBe('John Ratcliffe\n\nx');
+  });
+
+  it('turns layout whitespace into spaces so "\\n\\n" only marks blocks', () => {
+    expect(textOf('<p>Proud\n\nBoys\temail</p>')).toBe('Proud  Boys email');
+  });
+
+  it('skips text a reader does not see or that is page input', () => {
+    const html =
+      '<p>seen</p><script>var a = "Proud Boys";</script><style>p{}</style><noscript>ns</noscript>' +
+      '<template><p>tpl</p></template><textarea>ta</textarea><input value="in"><select><option>opt</option></select>' +
+      '<div contenteditable="true">edit<b>able</b></div><div contenteditable="false">plain</div>' +
+      '<div hidden>hid</div><span style="display: none">dn</span><span style="color:red;visibility:hidden">vh</span>' +
+      '<span aria-hidden="true">aria</span>';
+    expect(textOf(html)).toBe('seen\n\nplain\n\naria');
+  });
+
+  it('maps every used text node to its span of the text', () => {
+    document.body.innerHTML = '<p>ab<i>cd</i></p><p>ef</p>';
+    const { text, segments } = extractText(document.body);
+    expect(text).toBe('abcd\n\nef');
+    expect(segments.map((s) => [s.node.data, s.start, s.end])).toEqual([
+      ['ab', 0, 2],
+      ['cd', 2, 4],
+      ['ef', 6, 8],
+    ]);
+    for (const s of segments) expect(text.slice(s.start, s.end)).toBe(s.node.data);
+  });
+
+  it('enters open shadow roots and reads slotted light children where the slot is', () => {
+    document.body.innerHTML = '<div id="host"><span slot="name">John Ratcliffe</span></div>';
+    const host = document.getElementById('host')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Director <slot name="name"></slot> spoke</p>';
+    expect(extractText(document.body).text).toBe('Director John Ratcliffe spoke');
+  });
+
+  it('reads an unattached declarative shadow root in a Node DOM', () => {
+    const { document: doc } = parseHTML(
+      '<html><body><x-card><template shadowrootmode="open"><p>Proud Boys emails</p></template></x-card></body></html>',
+    );
+    expect(extractText(doc).text).toBe('Proud Boys emails');
+  });
+
+  it('survives markup nested 5,000 deep without recursion', () => {
+    const depth = 5000;
+    document.body.innerHTML = '<div>'.repeat(depth) + 'deep text' + '</div>'.repeat(depth);
+    expect(extractText(document.body).text).toBe('deep text');
+  });
+
+  it('walks in resumable steps with the same result', () => {
+    document.body.innerHTML = '<p>a<b>b</b></p>'.repeat(50);
+    const walk = new TextWalk(document.body);
+    let steps = 0;
+    while (!walk.step(7)) steps++;
+    expect(steps).toBeGreaterThan(10);
+    expect(walk.result().text).toBe(extractText(document.body).text);
+  });
+
+  it('starts at the body when given a document', () => {
+    const { document: doc } = parseHTML('<html><head><title>T</title></head><body><h1>Head</h1>line</body></html>');
+    expect(extractText(doc).text).toBe('Head\n\nline');
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * Words of folded text.
+ *
+ * Contract: a word is a maximal run of letters and digits (any script; the
+ * halves of a surrogate pair count as letters) in FOLDED text
+ * (fold-text.ts), where every non-ASCII unit is a letter or digit.
+ * Everything else (spaces, punctuation, apostrophes, hyphens) separates
+ * words, so "e-mail" is the two words "e" "mail" and "iran's" is "iran" "s".
+ * `wordPattern()` gives a RegExp for words; `nextWord(text, from)` returns the first word at or after `from`, or null;
+ * `splitWords` lists the words of a text; `blockBetween(text, a, b)` says
+ * whether text[a, b) holds a block separator (a run of white space with two
+ * or more line breaks, the "\n\n" between blocks). Never throws.
+ */
+
+const WORD = wordPattern();
+
+/** A fresh global RegExp matching one word (own `lastIndex`, so callers can interleave searches). */
+export function wordPattern(): RegExp {
+  return /[a-z0-9\u0080-\uffff]+/g;
+}
+
+export interface Word {
+  word: string;
+  start: number;
+  end: number;
+}
+
+export function nextWord(text: string, from: number): Word | null {
+  WORD.lastIndex = from;
+  const m = WORD.exec(text);
+  return m ? { word: m[0], start: m.index, end: m.index + m[0].length } : null;
+}
+
+export function splitWords(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+export function blockBetween(text: string, a: number, b: number): boolean {
+  let lines = 0;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (++lines >= 2) return true;
+    } else if (c !== 32) lines = 0;
+  }
+  return false;
+}

@@ -1,0 +1,386 @@
+// Detection in the built extension in Chromium: highlights (CSS Custom Highlight API) on
+// fixture pages and dev corpus pages, the badge, changes after load, frames, shadow roots,
+// inputs left alone, the page's DOM untouched, live settings, and agreement with the scan CLI.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { CORPUS_DIR, FIXTURES_DIR, launchHarness, ROOT, type Harness } from './harness';
+
+interface ClaimCount {
+  claim: string;
+  count: number;
+  texts: string[];
+}
+interface TabResults {
+  total: number;
+  claims: ClaimCount[];
+  frames: Array<{
+    frameId: number;
+    url: string;
+    status: { state: string; detail?: string };
+    stats?: { longestSliceMs: number; fullScanMs: number | null };
+  }>;
+}
+
+let h: Harness<Page>;
+let control: Page;
+
+beforeAll(async () => {
+  h = await launchHarness();
+  // An extension page to send messages from, as the popup does.
+  control = await h.openPage(`${h.extensionOrigin}/popup.html`);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+function message<T>(type: string, payload: object): Promise<T> {
+  return control.evaluate(
+    ([type, payload]) => chrome.runtime.sendMessage({ type, payload }),
+    [type, payload] as const,
+  ) as Promise<T>;
+}
+
+declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+
+/** Our highlights as seen from the page: claim index → the text of each range. */
+function highlightTexts(target: Page | Frame): Promise<Record<string, string[]>> {
+  return target.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, hl] of CSS.highlights) {
+      if (!name.startsWith('sourcelight-') || hl.size === 0) continue;
+      out[name] = [...hl].map((r) => (r as Range).toString());
+    }
+    return out;
+  });
+}
+
+async function rangeCount(target: Page | Frame): Promise<number> {
+  return Object.values(await highlightTexts(target)).reduce((n, t) => n + t.length, 0);
+}
+
+async function results(page: Page): Promise<TabResults> {
+  return message<TabResults>('getTabResults', { tabId: await h.getTabId(page) });
+}
+
+/** Waits until the tab's report settles (every frame done) and returns it. */
+async function settled(page: Page, frames = 1): Promise<TabResults> {
+  let last: TabResults | null = null;
+  await expect
+    .poll(
+      async () => {
+        last = await results(page);
+        return last.frames.length >= frames && last.frames.every((f) => f.status.state !== 'scanning');
+      },
+      { timeout: 10_000, interval: 100 },
+    )
+    .toBe(true);
+  return last!;
+}
+
+function cli(files: string[]): Array<{ file: string; mentions: Array<{ claim: string; text: string }> }> {
+  const out = execFileSync('npx', ['tsx', 'tools/scan.ts', '--json', ...files], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+const LABELS = JSON.parse(readFileSync(join(CORPUS_DIR, 'labels.json'), 'utf8')) as Record<
+  string,
+  { claims: string[]; late: boolean; lang: string }
+>;
+
+/** Claims with at least one mention, sorted. */
+function claimsOf(r: TabResults): string[] {
+  return r.claims.filter((c) => c.count > 0).map((c) => c.claim).sort();
+}
+
+/** Errors the page's console or error handlers saw (we must cause none). */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    // The static server has no favicon: the browser's own 404 line is not ours.
+    if ((m.type() === 'error' || m.type() === 'warning') && !m.text().startsWith('Failed to load resource')) {
+      errors.push(m.text());
+    }
+  });
+  return errors;
+}
+
+describe('detection (Chromium)', () => {
+  it('highlights mentions, across inline elements, and the badge counts them', async () => {
+    const page = await h.openPage('/pages/detect-basic.html');
+    const errors = watchErrors(page);
+    const r = await settled(page);
+    expect(claimsOf(r)).toEqual(['proud-boys-emails', 'ratcliffe-announcement']);
+    const texts = Object.values(await highlightTexts(page)).flat();
+    expect(texts).toContain('Proud Boys'); // "Proud <em>Boys</em>"
+    expect(texts).toContain('Ratcliffe'); // inside a link
+    expect(await h.badgeText(await h.getTabId(page))).toBe(String(r.total));
+    expect(r.total).toBe(cli([join(FIXTURES_DIR, 'pages/detect-basic.html')])[0]!.mentions.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("leaves the page's own DOM unchanged (styles are an adopted sheet, marks are highlights)", async () => {
+    const page = await h.openPage('/pages/detect-basic.html');
+    await settled(page);
+    expect(await rangeCount(page)).toBeGreaterThan(0);
+    const same = await page.evaluate(async () => {
+      const source = await (await fetch(location.href)).text();
+      const pristine = new DOMParser().parseFromString(source, 'text/html');
+      return {
+        head: document.head.innerHTML === pristine.head.innerHTML,
+        body: document.body.innerHTML === pristine.body.innerHTML,
+        htmlAttrs: document.documentElement.getAttributeNames().join() === pristine.documentElement.getAttributeNames().join(),
+        adopted: document.adoptedStyleSheets.length,
+      };
+    });
+    expect(same).toEqual({ head: true, body: true, htmlAttrs: true, adopted: 1 });
+    await page.close();
+  });
+
+  it('stays silent on near-miss pages', async () => {
+    const page = await h.openPage('/pages/detect-near-miss.html');
+    const r = await settled(page);
+    expect(r.total).toBe(0);
+    expect(await rangeCount(page)).toBe(0);
+    expect(await h.badgeText(await h.getTabId(page))).toBe('');
+    await page.close();
+  });
+
+  it('never reads inputs, textareas, contenteditable, hidden or script text, even when typed into', async () => {
+    const page = await h.openPage('/pages/detect-inputs.html');
+    const errors = watchErrors(page);
+    const r = await settled(page);
+    expect(r.total).toBe(1);
+    const outside = () =>
+      page.evaluate(() => {
+        const visible = document.getElementById('visible')!;
+        let n = 0;
+        for (const [name, hl] of CSS.highlights) {
+          if (!name.startsWith('sourcelight-')) continue;
+          for (const r of hl) if (!visible.contains((r as Range).commonAncestorContainer)) n++;
+        }
+        return n;
+      });
+    expect(await outside()).toBe(0);
+    await page.click('#editor p');
+    await page.keyboard.type(' The Proud Boys emails went to Democrats. ');
+    await page.fill('#ta', 'Ratcliffe said voter registration data was obtained. Proud Boys emails.');
+    await page.fill('#in', 'Proud Boys emails');
+    await page.waitForTimeout(1_200);
+    expect(await outside()).toBe(0);
+    expect((await results(page)).total).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('scans open shadow roots, including slotted text', async () => {
+    const page = await h.openPage('/pages/detect-shadow.html');
+    const r = await settled(page);
+    expect(claimsOf(r)).toEqual(['proud-boys-emails', 'ratcliffe-announcement']);
+    const inShadow = await page.evaluate(() => {
+      let n = 0;
+      for (const [name, hl] of CSS.highlights) {
+        if (!name.startsWith('sourcelight-')) continue;
+        for (const r of hl) if ((r as Range).startContainer.getRootNode() instanceof ShadowRoot) n++;
+      }
+      return n;
+    });
+    expect(inShadow).toBeGreaterThan(0);
+    expect(Object.values(await highlightTexts(page)).flat()).toContain('Ratcliffe'); // slotted from the light DOM
+    await page.close();
+  });
+
+  it('counts every frame of the tab in the badge', async () => {
+    const page = await h.openPage('/pages/detect-frame.html');
+    const r = await settled(page, 2);
+    const expected = cli([join(FIXTURES_DIR, 'pages/detect-frame.html'), join(FIXTURES_DIR, 'pages/detect-frame-child.html')]);
+    const [parent, child] = expected.map((e) => e.mentions.length);
+    expect(parent).toBeGreaterThan(0);
+    expect(child).toBeGreaterThan(0);
+    expect(r.total).toBe(parent! + child!);
+    expect(claimsOf(r)).toEqual(['proud-boys-emails', 'ratcliffe-announcement']);
+    expect(await h.badgeText(await h.getTabId(page))).toBe(String(parent! + child!));
+    const childFrame = page.frames().find((f) => f.url().endsWith('detect-frame-child.html'))!;
+    expect(await rangeCount(childFrame)).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('detects text inserted after load', async () => {
+    const page = await h.openPage('/pages/detect-late.html');
+    await expect.poll(async () => claimsOf(await results(page)), { timeout: 10_000 }).toEqual(['proud-boys-emails']);
+    expect(Object.values(await highlightTexts(page)).flat()).toContain('Proud Boys');
+    expect(await h.badgeText(await h.getTabId(page))).toBe(String((await results(page)).total));
+    await page.close();
+  });
+
+  it('detects the claims of every late-loading dev corpus page', async () => {
+    const late = Object.entries(LABELS).filter(([, l]) => l.late);
+    expect(late.length).toBeGreaterThan(0);
+    for (const [file, label] of late) {
+      const page = await h.openPage(`/corpus/${file}`);
+      // The corpus inserts the text ~500 ms after load; give the scanner time to see it.
+      await page.waitForTimeout(1_500);
+      await expect
+        .poll(async () => claimsOf(await results(page)), { timeout: 8_000, message: file })
+        .toEqual([...label.claims].sort());
+      await page.close();
+    }
+  });
+
+  it('removes highlights of removed or rewritten text and adds new ones', async () => {
+    const page = await h.openPage('/pages/detect-dynamic.html');
+    await settled(page);
+    expect(claimsOf(await results(page))).toEqual(['ratcliffe-announcement']);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'added';
+      p.textContent = 'Voters received emails that claimed to come from the Proud Boys.';
+      document.getElementById('feed')!.append(p);
+    });
+    await expect
+      .poll(async () => claimsOf(await results(page)))
+      .toEqual(['proud-boys-emails', 'ratcliffe-announcement']);
+    await page.evaluate(() => document.getElementById('first')!.remove());
+    await expect.poll(async () => claimsOf(await results(page))).toEqual(['proud-boys-emails']);
+    expect(Object.values(await highlightTexts(page)).flat()).not.toContain('Ratcliffe');
+    await page.evaluate(() => {
+      (document.getElementById('added')!.firstChild as Text).data = 'Voters received leaflets about parking.';
+    });
+    await expect.poll(async () => (await results(page)).total).toBe(0);
+    expect(await rangeCount(page)).toBe(0);
+    expect(await h.badgeText(await h.getTabId(page))).toBe('');
+    await page.close();
+  });
+
+  it('rescans after a single-page-app navigation and clears the badge on a real one', async () => {
+    const page = await h.openPage('/pages/detect-spa.html');
+    await settled(page);
+    expect((await results(page)).total).toBeGreaterThan(0);
+    await page.click('#next');
+    await expect.poll(() => rangeCount(page), { timeout: 8_000 }).toBe(0);
+    await expect.poll(async () => (await results(page)).frames[0]?.url, { timeout: 8_000 }).toMatch(/story=2$/);
+    await expect.poll(async () => (await results(page)).total, { timeout: 8_000 }).toBe(0);
+    await page.goto(h.url('/pages/detect-basic.html'));
+    await settled(page);
+    expect(await h.badgeText(await h.getTabId(page))).not.toBe('');
+    await page.goto(h.url('/pages/detect-plain.html'));
+    await settled(page);
+    expect(await h.badgeText(await h.getTabId(page))).toBe('');
+    await page.close();
+  });
+
+  it('follows the global and per-site switches live, without reload', async () => {
+    const page = await h.openPage('/pages/detect-basic.html');
+    const tabId = await h.getTabId(page);
+    const on = (await settled(page)).total;
+    expect(on).toBeGreaterThan(0);
+    try {
+      await message('setEnabled', { on: false });
+      await expect.poll(() => rangeCount(page)).toBe(0);
+      await expect.poll(() => h.badgeText(tabId)).toBe('');
+      expect((await results(page)).frames[0]!.status.state).toBe('disabled');
+      await message('setEnabled', { on: true });
+      await expect.poll(() => h.badgeText(tabId)).toBe(String(on));
+      expect(await rangeCount(page)).toBeGreaterThan(0);
+      await message('setSiteEnabled', { host: new URL(h.origin).hostname, on: false });
+      await expect.poll(() => rangeCount(page)).toBe(0);
+      await expect.poll(async () => (await results(page)).frames[0]?.status.state).toBe('site-disabled');
+    } finally {
+      await message('setEnabled', { on: true });
+      await message('setSiteEnabled', { host: new URL(h.origin).hostname, on: true });
+    }
+    await expect.poll(() => h.badgeText(tabId)).toBe(String(on));
+    await page.close();
+  });
+
+  it('agrees with the scan CLI on static dev corpus pages (claims, counts and texts)', async () => {
+    const sample = Object.keys(LABELS)
+      .filter((f) => !LABELS[f]!.late)
+      .sort()
+      .filter((_, i) => i % 3 === 0);
+    const expected = cli(sample.map((f) => join(CORPUS_DIR, f)));
+    for (const [i, file] of sample.entries()) {
+      const page = await h.openPage(`/corpus/${file}`);
+      const r = await settled(page);
+      const want = new Map<string, string[]>();
+      for (const m of expected[i]!.mentions) want.set(m.claim, [...(want.get(m.claim) ?? []), m.text]);
+      expect(claimsOf(r), file).toEqual([...want.keys()].sort());
+      for (const c of r.claims) {
+        expect(c.count, `${file} ${c.claim}`).toBe(want.get(c.claim)!.length);
+        for (const t of c.texts) expect(want.get(c.claim), `${file} ${c.claim}`).toContain(t);
+      }
+      await page.close();
+    }
+  });
+
+  it('handles a 200k-node page nested 5,000 deep without long tasks or errors', async () => {
+    const page = await h.openPage('/pages/detect-hostile-big.html');
+    const errors = watchErrors(page);
+    expect(await page.title()).toMatch(/^ready \d+/);
+    expect(Number((await page.title()).split(' ')[1])).toBeGreaterThan(75_000);
+    const r = await settled(page);
+    expect(r.frames[0]!.status.state).toBe('done');
+    // One mention at the end of 200k nodes, one at the bottom of the 5,000-deep nesting.
+    expect(claimsOf(r)).toEqual(['proud-boys-emails', 'ratcliffe-announcement']);
+    // Time rescans of the rendered, idle page (an SPA navigation triggers one). This machine's
+    // CPUs are shared (load ~10 on 2 cores while helpers build), which stretches wall-clock
+    // tasks at random; a long task of ours would recur in every run, so judge the best of three.
+    await page.evaluate(() => {
+      const w = window as unknown as { longest: number };
+      w.longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const longestPerRescan: number[] = [];
+    for (const run of [1, 2, 3]) {
+      await page.evaluate((n) => {
+        (window as unknown as { longest: number }).longest = 0;
+        history.pushState({}, '', `?again=${n}`);
+      }, run);
+      await expect
+        .poll(async () => {
+          const now = await results(page);
+          return now.frames[0]!.status.state === 'done' && now.frames[0]!.url.endsWith(`?again=${run}`);
+        }, { timeout: 15_000 })
+        .toBe(true);
+      longestPerRescan.push(await page.evaluate(() => (window as unknown as { longest: number }).longest));
+    }
+    const stats = (await results(page)).frames[0]!.stats!;
+    console.info(
+      `200k-node page: full scan ${stats.fullScanMs?.toFixed(0)} ms, longest slice ever ${stats.longestSliceMs.toFixed(1)} ms, ` +
+        `longest task per rescan ${longestPerRescan.map((t) => t.toFixed(0)).join('/')} ms`,
+    );
+    expect(Math.min(...longestPerRescan)).toBeLessThan(50);
+    expect(stats.longestSliceMs).toBeLessThan(500); // never hangs, even on the shared CPUs
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps up with a page mutating 1,000 times a second while it scrolls in new text', async () => {
+    const page = await h.openPage('/pages/detect-hostile-churn.html');
+    const errors = watchErrors(page);
+    await page.waitForFunction(() => (window as unknown as { feedBatches: number }).feedBatches >= 50, null, {
+      timeout: 20_000,
+    });
+    await expect
+      .poll(async () => (await results(page)).claims.find((c) => c.claim === 'proud-boys-emails')?.count ?? 0, {
+        timeout: 10_000,
+      })
+      .toBe(5);
+    const r = await results(page);
+    expect(claimsOf(r)).toEqual(['proud-boys-emails', 'ratcliffe-announcement']);
+    expect(r.frames[0]!.status.state).toBe('done');
+    // Headless Chromium on this page has long tasks of its own without us (~100 ms, measured), so
+    // judge our work by the slices the scanner measured itself; on this machine's shared CPUs
+    // wall-clock slices stretch at random (see the 200k-node test), so the bound is "never hangs".
+    console.info(`churn page: longest slice ${r.frames[0]!.stats!.longestSliceMs.toFixed(1)} ms`);
+    expect(r.frames[0]!.stats!.longestSliceMs).toBeLessThan(500);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

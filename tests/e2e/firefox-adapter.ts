@@ -1,0 +1,115 @@
+/**
+ * Firefox ESR (/usr/bin/firefox-esr) driven by puppeteer-core over WebDriver
+ * BiDi, with the built MV2 extension installed as a temporary add-on.
+ * Implements BrowserAdapter (see ../shared/notes/toolchain.md for why each
+ * step is done this way).
+ *
+ * Contract: `launch` throws a clear error when the browser or the build is
+ * missing. The extension gets a fixed UUID, so its pages are
+ * moz-extension://UUID/…; those are opened with a raw BiDi navigate
+ * (puppeteer's goto hangs on them). The background is not a BiDi realm:
+ * tab ids, badges and `evaluateInBackground` run in a helper extension page
+ * (same extension APIs, as `browser.*`), which is the tab opened first.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { BrowserAdapter, BrowserSession } from './browser-adapter';
+
+export const FIREFOX_PATH = process.env.SOURCELIGHT_FIREFOX ?? '/usr/bin/firefox-esr';
+
+export const firefoxAdapter: BrowserAdapter<Page> = {
+  name: 'firefox',
+  buildDir: 'firefox-mv2',
+  async launch(extensionDir) {
+    if (!existsSync(FIREFOX_PATH)) {
+      throw new Error(`Firefox not found at ${FIREFOX_PATH}: install it (apt-get install -y firefox-esr) or set SOURCELIGHT_FIREFOX`);
+    }
+    const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+      browser_specific_settings?: { gecko?: { id?: string } };
+    };
+    const geckoId = manifest.browser_specific_settings?.gecko?.id;
+    if (!geckoId) throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id`);
+    const uuid = randomUUID();
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      protocol: 'webDriverBiDi',
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) },
+    });
+    try {
+      await browser.installExtension(extensionDir);
+      const session = new FirefoxSession(browser, `moz-extension://${uuid}`);
+      await session.start();
+      return session;
+    } catch (e) {
+      await browser.close();
+      throw new Error(`the extension did not start in Firefox: ${(e as Error).message}`);
+    }
+  },
+};
+
+class FirefoxSession implements BrowserSession<Page> {
+  private helper!: Page;
+
+  constructor(
+    private readonly browser: Browser,
+    readonly extensionOrigin: string,
+  ) {}
+
+  async start(): Promise<void> {
+    const [first] = await this.browser.pages();
+    this.helper = first ?? (await this.browser.newPage());
+    await this.navigate(this.helper, `${this.extensionOrigin}/popup.html`);
+  }
+
+  async newPage(url: string): Promise<Page> {
+    const page = await this.browser.newPage();
+    await this.navigate(page, url);
+    return page;
+  }
+
+  async tabIdOf(page: Page): Promise<number> {
+    await page.bringToFront();
+    const id = await this.helper.evaluate(async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+    if (typeof id !== 'number') throw new Error(`no tab id found for ${page.url()}`);
+    return id;
+  }
+
+  badgeText(tabId: number): Promise<string> {
+    return this.helper.evaluate((id) => (browser.action ?? browser.browserAction).getBadgeText({ tabId: id }), tabId);
+  }
+
+  evaluateInBackground<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+    return this.helper.evaluate(fn as (arg: unknown) => Promise<R>, arg as unknown) as Promise<R>;
+  }
+
+  async screenshot(page: Page, file: string): Promise<void> {
+    await page.screenshot({ path: file as `${string}.png`, fullPage: true });
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+
+  private async navigate(page: Page, url: string): Promise<void> {
+    if (!url.startsWith('moz-extension:')) {
+      await page.goto(url, { waitUntil: 'load' });
+      return;
+    }
+    // page.goto hangs on moz-extension URLs; the raw BiDi command does not.
+    const connection = (this.browser as unknown as { connection: { send(m: string, p: object): Promise<unknown> } }).connection;
+    const context = (page.mainFrame() as unknown as { _id: string })._id;
+    await connection.send('browsingContext.navigate', { context, url, wait: 'complete' });
+  }
+}
+
+/** The extension page's own `browser` global, inside functions passed to `evaluate`. */
+declare const browser: {
+  tabs: { query(q: object): Promise<Array<{ id?: number }>> };
+  action?: { getBadgeText(d: { tabId: number }): Promise<string> };
+  browserAction: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
