@@ -25,16 +25,34 @@ export default defineConfig({
     },
     ...(browser === 'firefox'
       ? {
+          // 140: the first Firefox (and ESR) that paints CSS Custom Highlights and knows
+          // data_collection_permissions; Firefox for Android knows the latter from 142.
           browser_specific_settings: {
             gecko: {
               id: 'sourcelight@sourcelight.example',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
-  webExt: { binaries: { chrome: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' }, startUrls: ['http://127.0.0.1:5199/demo.html'] },
-  zip: { excludeSources: ['.output/**', 'test-results/**', 'node_modules/**', '**/*.pem', 'keys/**'] },
+  // `npm run dev` (tools/dev.ts) serves the demo page there; without a display it sets
+  // SOURCELIGHT_NO_BROWSER so that wxt only watches and rebuilds.
+  webExt: {
+    disabled: process.env.SOURCELIGHT_NO_BROWSER === '1',
+    binaries: { chrome: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' },
+    startUrls: ['http://127.0.0.1:5199/'],
+    // Chromium refuses to start as root (containers, CI) unless its sandbox is off.
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  },
+  // The sources zip (addons.mozilla.org) holds what rebuilds the extension: no build output,
+  // test results, screenshots, logs, keys, test corpora or demo page.
+  zip: {
+    excludeSources: [
+      '.output/**', 'test-results/**', 'node_modules/**', '**/*.pem', 'keys/**',
+      '**/*.log', 'docs/screenshots/**', 'tests/**', 'demo/**',
+    ],
+  },
 });

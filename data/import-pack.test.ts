@@ -4,6 +4,8 @@ import { PackError } from '@/lib/pack/pack-error';
 import { openDb, type SourcelightDB } from './db';
 import { importPack, PackConflictError } from './import-pack';
 import { samplePack } from './test-pack';
+import { searchClaims } from './queries';
+import { BIG_PACK_ID, bigPack } from '@/tools/bench/big-pack';
 
 const opened: SourcelightDB[] = [];
 let n = 0;
@@ -129,4 +131,28 @@ describe('importPack', () => {
     expect(await db.sources.where('packId').equals('other').count()).toBe(2);
     expect(await db.statements.count()).toBe(5);
   });
+
+  // Speed is measured by `npm run bench`; this checks that the batched writes are complete and searchable.
+  it('installs and updates a 10,000-claim pack completely', async () => {
+    const db = freshDb();
+    await importPack(db, samplePack(), 'bundled');
+    expect(await importPack(db, bigPack(10_000), 'sync')).toBe('installed');
+    expect(await db.claims.where('packId').equals(BIG_PACK_ID).count()).toBe(10_000);
+    expect(await db.statements.where('packId').equals(BIG_PACK_ID).count()).toBe(30_000);
+    expect(await db.sources.where('packId').equals(BIG_PACK_ID).count()).toBe(1_000);
+    expect((await db.claims.get('bench-claim-9999'))?.statementIds).toEqual(['s9999-a', 's9999-d', 's9999-c']);
+    // Found by claim text, by a speaker's organisation and by a cited source's title.
+    expect((await searchClaims(db, 'claim 9876')).map((h) => h.claimId)).toEqual(['bench-claim-9876']);
+    expect((await searchClaims(db, 'speaker 4321 office')).map((h) => h.claimId)).toEqual(['bench-claim-4321']);
+    expect((await searchClaims(db, 'report 777 gazette batch 1777')).map((h) => h.claimId)).toEqual(['bench-claim-1777']);
+
+    // An update that drops half the claims leaves exactly the new rows, and the other pack alone.
+    const smaller = { ...bigPack(5_000), version: 2 };
+    expect(await importPack(db, smaller, 'sync')).toBe('updated');
+    expect(await db.claims.where('packId').equals(BIG_PACK_ID).count()).toBe(5_000);
+    expect(await db.statements.where('packId').equals(BIG_PACK_ID).count()).toBe(15_000);
+    expect(await db.claims.get('bench-claim-5000')).toBeUndefined();
+    expect(await searchClaims(db, 'claim 9876')).toEqual([]);
+    expect((await db.claims.where('packId').equals('sample').primaryKeys()).sort()).toEqual(['alpha-claim', 'beta-claim']);
+  }, 180_000);
 });

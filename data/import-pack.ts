@@ -14,10 +14,11 @@
  * pack. Any error aborts the transaction, so the previously installed
  * version stays exactly as it was.
  */
+import Dexie from 'dexie';
 import type { Pack } from '@/lib/pack/schema';
 import { validatePack } from '@/lib/pack/validate';
 import type { ClaimRow, PackRow, SourceRow, SourcelightDB, StatementRow } from './db';
-import { indexWords } from './search-words';
+import { addWords, indexWords } from './search-words';
 
 export type ImportResult = 'installed' | 'updated' | 'unchanged' | 'kept-newer';
 
@@ -41,22 +42,38 @@ export async function importPack(
 ): Promise<ImportResult> {
   const valid = validatePack(pack);
   const rows = packRows(valid);
+  // Writes go out as bulk calls, never awaited row by row; the conflict check
+  // and the deletes are key-only or key-range requests, not one per claim.
+  // What remains for a big pack is IndexedDB's own cost per row and per
+  // `words` index entry.
   return db.transaction('rw', [db.packs, db.claims, db.statements, db.sources], async () => {
     const old = await db.packs.get(valid.id);
     if (old && old.version === valid.version) return 'unchanged';
     if (old && old.version > valid.version) return 'kept-newer';
 
-    const owners = await db.claims.bulkGet(rows.claims.map((c) => c.id));
-    for (const owner of owners) {
-      if (owner && owner.packId !== valid.id) throw new PackConflictError(valid.id, owner.id, owner.packId);
+    // Claim ids are global: two key-only reads find any id held by another pack.
+    const [allIds, ownIds] = await Promise.all([
+      db.claims.toCollection().primaryKeys(),
+      db.claims.where('packId').equals(valid.id).primaryKeys(),
+    ]);
+    const own = new Set(ownIds);
+    const taken = new Set(allIds.filter((id) => !own.has(id)));
+    const conflict = rows.claims.find((c) => taken.has(c.id));
+    if (conflict) {
+      const owner = await db.claims.get(conflict.id);
+      throw new PackConflictError(valid.id, conflict.id, owner?.packId ?? '?');
     }
 
-    await db.claims.where('packId').equals(valid.id).delete();
-    await db.statements.where('packId').equals(valid.id).delete();
-    await db.sources.where('packId').equals(valid.id).delete();
-    await db.sources.bulkAdd(rows.sources);
-    await db.statements.bulkAdd(rows.statements);
-    await db.claims.bulkAdd(rows.claims);
+    const kept = new Set(rows.claims.map((c) => c.id));
+    const packKeys = (t: typeof db.statements | typeof db.sources) =>
+      t.where('[packId+id]').between([valid.id, Dexie.minKey], [valid.id, Dexie.maxKey], true, true);
+    // Statements and sources are keyed by [packId+id]: one range delete each.
+    // Claims are overwritten by bulkPut; only those gone from the pack are deleted.
+    await Promise.all([
+      db.claims.bulkDelete(ownIds.filter((id) => !kept.has(id))),
+      packKeys(db.statements).delete(),
+      packKeys(db.sources).delete(),
+    ]);
     const packRow: PackRow = {
       id: valid.id,
       format: valid.format,
@@ -69,7 +86,12 @@ export async function importPack(
       lastCheck: old?.lastCheck ?? null,
       ...(old?.sync ? { sync: old.sync } : {}),
     };
-    await db.packs.put(packRow);
+    await Promise.all([
+      db.sources.bulkAdd(rows.sources),
+      db.statements.bulkAdd(rows.statements),
+      db.claims.bulkPut(rows.claims),
+      db.packs.put(packRow),
+    ]);
     return old ? 'updated' : 'installed';
   });
 }
@@ -84,23 +106,32 @@ function packRows(pack: Pack): { claims: ClaimRow[]; statements: StatementRow[];
     url: s.url,
     note: s.note ?? null,
   }));
-  const sourceById = new Map(sources.map((s) => [s.id, s]));
+  // A source is cited by many claims: fold its words once.
+  const sourceWords = new Map(sources.map((s) => [s.id, indexWords([s.publisher, s.title])]));
   const statements: StatementRow[] = [];
   const claims: ClaimRow[] = pack.claims.map((c) => {
-    const own = c.statements.map((s, order) => ({
-      packId: pack.id,
-      id: s.id,
-      claimId: c.id,
-      order,
-      kind: s.kind,
-      speaker: s.speaker,
-      date: s.date,
-      summary: s.summary,
-      quote: s.quote,
-      sources: s.sources,
-    }));
-    statements.push(...own);
-    const cited = [...new Set(own.flatMap((s) => s.sources))].flatMap((id) => sourceById.get(id) ?? []);
+    const words = new Set<string>();
+    addWords(words, [c.title, c.summary]);
+    const statementIds: string[] = [];
+    const cited = new Set<string>();
+    c.statements.forEach((s, order) => {
+      statements.push({
+        packId: pack.id,
+        id: s.id,
+        claimId: c.id,
+        order,
+        kind: s.kind,
+        speaker: s.speaker,
+        date: s.date,
+        summary: s.summary,
+        quote: s.quote,
+        sources: s.sources,
+      });
+      statementIds.push(s.id);
+      addWords(words, [s.quote, s.summary, s.speaker.name, s.speaker.role, s.speaker.organisation]);
+      for (const id of s.sources) cited.add(id);
+    });
+    for (const id of cited) for (const w of sourceWords.get(id) ?? []) words.add(w);
     return {
       id: c.id,
       packId: pack.id,
@@ -108,13 +139,8 @@ function packRows(pack: Pack): { claims: ClaimRow[]; statements: StatementRow[];
       summary: c.summary,
       eventDate: c.eventDate,
       match: c.match,
-      statementIds: own.map((s) => s.id),
-      words: indexWords([
-        c.title,
-        c.summary,
-        ...own.flatMap((s) => [s.quote, s.summary, s.speaker.name, s.speaker.role, s.speaker.organisation]),
-        ...cited.flatMap((s) => [s.publisher, s.title]),
-      ]),
+      statementIds,
+      words: [...words],
     };
   });
   return { claims, statements, sources };

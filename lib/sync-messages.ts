@@ -10,6 +10,9 @@
  *   key or already subscribed with another key); then starts a sync.
  * - `removeSubscription`: unsubscribes (pinned ones cannot be removed; the
  *   installed pack stays until a later release replaces it).
+ * - `setSubscriptionEnabled`: pauses (`on: false`: no longer synced, the
+ *   installed pack stays in use) or resumes (then starts a sync) a listed
+ *   subscription, pinned ones included; rejects for an unknown pack id.
  * Types only; throws nothing.
  */
 import type { PackCheck } from '@/data/queries';
@@ -35,6 +38,8 @@ export interface SubscriptionView {
   keyId: string;
   /** Pinned in the build (cannot be removed or re-keyed). */
   pinned: boolean;
+  /** false: paused by the user, not synced. */
+  enabled: boolean;
   lastCheck: PackCheck | null;
 }
 
@@ -50,5 +55,6 @@ declare module '@/lib/messages' {
     listSubscriptions: { request: Record<string, never>; response: SubscriptionView[] };
     addSubscription: { request: NewSubscription; response: SubscriptionView[] };
     removeSubscription: { request: { packId: string }; response: SubscriptionView[] };
+    setSubscriptionEnabled: { request: { packId: string; on: boolean }; response: SubscriptionView[] };
   }
 }

@@ -10,6 +10,8 @@
  * labelled `"late": true`, every misclassified page with its kind, and the late pages apart
  * (their text comes from a script after load, which a static scan cannot see).
  * Throws `CorpusError` (clear message) on an unreadable corpus, bad labels or an invalid pack.
+ * `scoreCorpus` scores findings made elsewhere (the built extension in a browser,
+ * tools/eval-browser.ts) the same way, late pages included.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +26,7 @@ export const BUNDLED_PACK = fileURLToPath(new URL('../data/packs/election-2020.j
 
 export class CorpusError extends Error {}
 
-interface Label {
+export interface Label {
   claims: string[];
   lang?: string;
   kind?: string;
@@ -105,12 +107,8 @@ export function evaluateCorpus(dir: string, packFiles: string[]): EvalReport {
   const claims = loadClaims(packFiles);
   const matcher = compileMatcher(claims);
   const labels = readLabels(dir);
-  const ids = new Set<string>(claims.map((c) => c.id));
-  for (const l of Object.values(labels)) for (const c of l.claims) ids.add(c);
-  const counts = new Map([...ids].map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
-  const report: EvalReport = { dir, pages: 0, scored: 0, perClaim: {}, overall: score(0, 0, 0), misclassified: [], late: [] };
-  for (const file of Object.keys(labels).sort()) {
-    const label = labels[file] as Label;
+  const found: Record<string, string[]> = {};
+  for (const file of Object.keys(labels)) {
     let html: string;
     try {
       html = readFileSync(join(dir, file), 'utf8');
@@ -118,11 +116,40 @@ export function evaluateCorpus(dir: string, packFiles: string[]): EvalReport {
       throw new CorpusError(`cannot read page ${file}: ${(e as Error).message}`);
     }
     const { document } = parseHTML(html);
-    const found = [...new Set(scanDocument(document, matcher).map((m) => m.claim))].sort();
+    found[file] = scanDocument(document, matcher).map((m) => m.claim);
+  }
+  return scoreCorpus(dir, labels, claims.map((c) => c.id), found, { scoreLate: false });
+}
+
+/**
+ * Labels and claim ids of a corpus for a run outside this process (tools/eval-browser.ts):
+ * what `scoreCorpus` needs besides the findings. Throws CorpusError like `evaluateCorpus`.
+ */
+export function readCorpus(dir: string, packFiles: string[]): { labels: Record<string, Label>; claimIds: string[] } {
+  return { labels: readLabels(dir), claimIds: loadClaims(packFiles).map((c) => c.id) };
+}
+
+/**
+ * The report for claims `found` per page (any order, duplicates allowed). Late pages are scored
+ * with the others when `scoreLate` (a real browser runs their script), else listed apart.
+ */
+export function scoreCorpus(
+  dir: string,
+  labels: Record<string, Label>,
+  claimIds: string[],
+  found: Record<string, string[]>,
+  { scoreLate }: { scoreLate: boolean },
+): EvalReport {
+  const ids = new Set<string>(claimIds);
+  for (const l of Object.values(labels)) for (const c of l.claims) ids.add(c);
+  const counts = new Map([...ids].map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
+  const report: EvalReport = { dir, pages: 0, scored: 0, perClaim: {}, overall: score(0, 0, 0), misclassified: [], late: [] };
+  for (const file of Object.keys(labels).sort()) {
+    const label = labels[file] as Label;
     const expected = [...label.claims].sort();
-    const page: PageResult = { file, kind: label.kind ?? '', expected, found };
+    const page: PageResult = { file, kind: label.kind ?? '', expected, found: [...new Set(found[file] ?? [])].sort() };
     report.pages++;
-    if (label.late === true) {
+    if (label.late === true && !scoreLate) {
       report.late.push(page);
       continue;
     }
@@ -130,13 +157,13 @@ export function evaluateCorpus(dir: string, packFiles: string[]): EvalReport {
     for (const id of ids) {
       const c = counts.get(id) as { tp: number; fp: number; fn: number };
       const e = expected.includes(id);
-      const f = found.includes(id);
+      const f = page.found.includes(id);
       if (e && f) c.tp++;
       else if (f) c.fp++;
       else if (e) c.fn++;
     }
-    const missed = expected.filter((c) => !found.includes(c));
-    const spurious = found.filter((c) => !expected.includes(c));
+    const missed = expected.filter((c) => !page.found.includes(c));
+    const spurious = page.found.filter((c) => !expected.includes(c));
     if (missed.length + spurious.length > 0) report.misclassified.push({ ...page, missed, spurious });
   }
   let tp = 0;

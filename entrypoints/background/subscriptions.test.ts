@@ -2,7 +2,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PinnedPublisher } from '@/data/publisher-keys';
 import { newPublisher, type Publisher } from '@/lib/sync/test-publisher';
-import { activeSubscriptions, addSubscription, allPublicKeys, listSubscriptions, recordSubscriptionCheck, removeSubscription } from './subscriptions';
+import {
+  activeSubscriptions,
+  addSubscription,
+  allPublicKeys,
+  listSubscriptions,
+  recordSubscriptionCheck,
+  removeSubscription,
+  setSubscriptionEnabled,
+} from './subscriptions';
 
 let house: Publisher;
 let other: Publisher;
@@ -18,7 +26,7 @@ beforeEach(async () => {
 describe('subscriptions', () => {
   it('lists pinned publishers; one without a URL is not synced', async () => {
     expect(await listSubscriptions(pinned)).toEqual([
-      { packId: 'house-pack', manifestUrl: null, publicKey: house.publicKey, keyId: house.keyId, pinned: true, lastCheck: null },
+      { packId: 'house-pack', manifestUrl: null, publicKey: house.publicKey, keyId: house.keyId, pinned: true, enabled: true, lastCheck: null },
     ]);
     expect(await activeSubscriptions(pinned)).toEqual([]);
   });
@@ -51,6 +59,41 @@ describe('subscriptions', () => {
     );
     await expect(removeSubscription('house-pack', pinned)).resolves.toHaveLength(2);
     await expect(removeSubscription('house-pack', pinned)).rejects.toThrow('built in');
+  });
+
+  it('pauses and resumes a subscription: a paused one is listed but not synced', async () => {
+    const url = 'https://packs.example/feed/manifest.json';
+    await addSubscription({ packId: 'other-pack', manifestUrl: url, publicKey: other.publicKey }, pinned);
+    await addSubscription({ packId: 'house-pack', manifestUrl: 'https://x.example/m.json', publicKey: house.publicKey }, pinned);
+    const views = await setSubscriptionEnabled('other-pack', false, pinned);
+    expect(views.map((v) => [v.packId, v.enabled])).toEqual([
+      ['house-pack', true],
+      ['other-pack', false],
+    ]);
+    expect((await activeSubscriptions(pinned)).map((s) => s.packId)).toEqual(['house-pack']);
+    // Its key is still known (a release signed by it for another pack is 'wrong-key', not 'unknown-key').
+    expect(await allPublicKeys(pinned)).toContain(other.publicKey);
+    // Recording a check does not resume it.
+    await recordSubscriptionCheck('other-pack', { at: '2026-11-23T00:00:00.000Z', ok: true, message: 'Up to date (version 1).' });
+    expect((await listSubscriptions(pinned))[1]?.enabled).toBe(false);
+
+    await setSubscriptionEnabled('other-pack', true, pinned);
+    expect((await activeSubscriptions(pinned)).map((s) => s.packId)).toEqual(['house-pack', 'other-pack']);
+
+    // Pinned ones can be paused too, and keep the pause when their stored URL is removed.
+    await setSubscriptionEnabled('house-pack', false, pinned);
+    await removeSubscription('house-pack', pinned);
+    expect((await listSubscriptions(pinned))[0]).toMatchObject({ packId: 'house-pack', enabled: false });
+
+    // Adding again resumes; removing forgets the pause.
+    await setSubscriptionEnabled('other-pack', false, pinned);
+    await addSubscription({ packId: 'other-pack', manifestUrl: url, publicKey: other.publicKey }, pinned);
+    expect((await listSubscriptions(pinned))[1]).toMatchObject({ packId: 'other-pack', enabled: true });
+    await setSubscriptionEnabled('other-pack', false, pinned);
+    await removeSubscription('other-pack', pinned);
+    expect(await fakeBrowser.storage.local.get('subscriptionsPaused')).toEqual({ subscriptionsPaused: ['house-pack'] });
+
+    await expect(setSubscriptionEnabled('nobody', false, pinned)).rejects.toThrow('no subscription to pack "nobody"');
   });
 
   it('refuses bad input with a message', async () => {

@@ -1,7 +1,9 @@
 /**
- * Wires pack sync into the background: a `browser.alarms` alarm (about every
- * 6 h with jitter, sooner then exponentially later after failed runs; the
- * alarm is re-created whenever the worker starts without one), the
+ * Wires pack sync into the background: a `browser.alarms` alarm (every sync
+ * interval of the user's preferences, 6 h by default, with jitter; sooner
+ * then exponentially later after failed runs; the alarm is re-created
+ * whenever the worker starts without one, and re-armed when the interval
+ * changes, unless a back-off is under way: that retry stands), the
  * `syncNow` message (popup), and the subscription messages (options).
  *
  * Contract: one sync run at a time: a request while a run is going joins it
@@ -14,6 +16,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { SourcelightDB } from '@/data/db';
+import { loadPreferences, watchPreferences } from '@/lib/preferences';
 import type { SyncReport } from '@/lib/sync-messages';
 import { nextSyncDelayMs } from '@/lib/sync/schedule';
 import { handle } from './router';
@@ -24,6 +27,7 @@ import {
   listSubscriptions,
   recordSubscriptionCheck,
   removeSubscription,
+  setSubscriptionEnabled,
 } from './subscriptions';
 import { syncAll } from './sync-all';
 
@@ -61,15 +65,27 @@ export function registerSync(db: SourcelightDB, ready: () => Promise<void>): voi
 
   handle('syncNow', () => runOnce());
   handle('listSubscriptions', () => listSubscriptions());
+  const syncSoon = () => void runOnce().catch((e: unknown) => console.error('[sourcelight] sync failed:', e));
   handle('addSubscription', async (p) => {
     const views = await addSubscription(p);
-    void runOnce().catch((e: unknown) => console.error('[sourcelight] sync failed:', e));
+    syncSoon();
     return views;
   });
   handle('removeSubscription', (p) => removeSubscription(String(p.packId)));
+  handle('setSubscriptionEnabled', async (p) => {
+    const on = p.on === true;
+    const views = await setSubscriptionEnabled(String(p.packId), on);
+    if (on) syncSoon();
+    return views;
+  });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void runOnce().catch((e: unknown) => console.error('[sourcelight] sync failed:', e));
+    if (alarm.name === SYNC_ALARM) syncSoon();
+  });
+  watchPreferences((next, previous) => {
+    if (next.syncIntervalHours !== previous.syncIntervalHours) {
+      void rearmForInterval().catch((e: unknown) => console.error('[sourcelight] could not reschedule sync:', e));
+    }
   });
   void ensureAlarm().catch((e: unknown) => console.error('[sourcelight] could not schedule sync:', e));
 }
@@ -77,13 +93,24 @@ export function registerSync(db: SourcelightDB, ready: () => Promise<void>): voi
 /** Creates the alarm if the browser lost it (first start, browser update, alarms cleared). */
 async function ensureAlarm(): Promise<void> {
   if (await browser.alarms.get(SYNC_ALARM)) return;
-  await browser.alarms.create(SYNC_ALARM, { delayInMinutes: nextSyncDelayMs(await failures()) / 60_000 });
+  await arm(await failures());
+}
+
+/** A new interval counts from now; a back-off retry is left as it is (it does not depend on the interval). */
+async function rearmForInterval(): Promise<void> {
+  const n = await failures();
+  if (n === 0) await arm(0);
 }
 
 async function reschedule(failed: boolean): Promise<void> {
   const n = failed ? (await failures()) + 1 : 0;
   await browser.storage.local.set({ [FAILURES_KEY]: n });
-  await browser.alarms.create(SYNC_ALARM, { delayInMinutes: nextSyncDelayMs(n) / 60_000 });
+  await arm(n);
+}
+
+async function arm(consecutiveFailures: number): Promise<void> {
+  const periodMs = (await loadPreferences()).syncIntervalHours * 3600_000;
+  await browser.alarms.create(SYNC_ALARM, { delayInMinutes: nextSyncDelayMs(consecutiveFailures, Math.random, periodMs) / 60_000 });
 }
 
 async function failures(): Promise<number> {

@@ -6,7 +6,9 @@
  * `loadMatchRules`, and scans unless Sourcelight is off globally or for this site (the top
  * frame's host or this frame's own host). It follows `settingsChanged` (turns off/on live,
  * without reload) and `packsChanged` (reloads rules, rescans) broadcasts, rescans after SPA
- * navigations, and stops when the extension context goes away. It reports
+ * navigations, and stops when the extension context goes away. Highlights take the user's look
+ * (style and colour, lib/preferences.ts) and follow its changes live through `storage.onChanged`
+ * (local extension storage: nothing from the page goes anywhere). It reports
  * `reportMentions { url, claims, status }` after changes (debounced), and an empty report when
  * the page is hidden (a removed frame must not keep counting). No page text leaves the browser:
  * reports carry counts and the matched words only, to our own background. Never throws into
@@ -17,6 +19,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Settings } from '@/data/queries';
 import { compileMatcher } from '@/lib/match/compile-matcher';
 import { sendMessage } from '@/lib/messages';
+import { DEFAULT_PREFERENCES, loadPreferences, watchPreferences, type HighlightLook } from '@/lib/preferences';
 import { isTabBroadcast, type ClaimCount, type ScanStatus } from '@/lib/tab-messages';
 import { PIECE_SEPARATOR } from '@/lib/dom/scan-document';
 import { createHighlighter, type Highlighter } from './highlights';
@@ -53,6 +56,27 @@ export function startDetection(ctx: ContentScriptContext, store: MentionStore): 
   let reportTimer: number | undefined;
   let settings: Settings | null = null;
   let session = 0;
+  let look: HighlightLook = DEFAULT_PREFERENCES.highlight;
+  let lookChanged = false;
+  const setLook = (next: HighlightLook) => {
+    look = next;
+    highlighter?.setLook(next);
+  };
+  // Read before the first highlighter is made, so marks never flash in the default look.
+  const lookLoaded = loadPreferences().then(
+    (p) => {
+      if (!lookChanged) setLook(p.highlight);
+    },
+    () => {
+      // Unreadable storage: the default look.
+    },
+  );
+  ctx.onInvalidated(
+    watchPreferences((next) => {
+      lookChanged = true;
+      setLook(next.highlight);
+    }),
+  );
 
   const fail = (e: unknown) => {
     status = { state: 'error', detail: e instanceof Error ? e.message : String(e) };
@@ -105,7 +129,7 @@ export function startDetection(ctx: ContentScriptContext, store: MentionStore): 
 
   const startScanning = async () => {
     const mine = ++session;
-    const rules = await sendMessage('loadMatchRules', {});
+    const [rules] = await Promise.all([sendMessage('loadMatchRules', {}), lookLoaded]);
     if (mine !== session || ctx.isInvalid) return;
     if (rules.length === 0) {
       status = { state: 'no-rules' };
@@ -113,7 +137,7 @@ export function startDetection(ctx: ContentScriptContext, store: MentionStore): 
       return;
     }
     const matcher = compileMatcher(rules);
-    highlighter = createHighlighter(rules.map((r) => r.id));
+    highlighter = createHighlighter(rules.map((r) => r.id), look);
     scanner = new PageScanner({
       matcher,
       store,

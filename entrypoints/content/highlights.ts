@@ -1,46 +1,37 @@
 /**
  * Painting mentions with the CSS Custom Highlight API, without touching the page's DOM.
  *
- * Contract: `createHighlighter(claimIds)` registers one Highlight per claim, named
+ * Contract: `createHighlighter(claimIds, look)` registers one Highlight per claim, named
  * `sourcelight-<index of the claim>` (index in `claimIds`), and styles them with one constructed
  * stylesheet adopted by the document (and by each shadow root a mention lies in, since
- * ::highlight() rules do not cross shadow boundaries). Colours: a translucent background plus
- * an underline, leaving the text colour alone, so highlighted text stays readable on light and
- * dark pages. `add`/`remove` take PageMentions; `dispose` unregisters everything.
+ * ::highlight() rules do not cross shadow boundaries). The look (the user's style and colour
+ * preference) becomes one rule per claim through lib/highlight-style.ts: readable on light and
+ * dark pages, distinct per claim. `setLook` restyles every mark at once (same sheet, new rules).
+ * `add`/`remove` take PageMentions; `dispose` unregisters everything.
  * Where `CSS.highlights` is missing (Firefox before 140) `createHighlighter` returns null:
  * detection, the badge and the popup still work, only the inline marks are absent (wrapping
  * text in elements would change the page's DOM, which we never do). Throws nothing.
  */
+import { claimHighlightStyle, highlightDeclarations } from '@/lib/highlight-style';
+import type { HighlightLook } from '@/lib/preferences';
 import type { PageMention } from './page-mentions';
 
 export const HIGHLIGHT_PREFIX = 'sourcelight-';
-
-/** Underline colour and translucent fill per claim, cycling; mid-tones visible on any background. */
-const PALETTE: Array<[string, string]> = [
-  ['rgb(230, 140, 0)', 'rgba(255, 190, 0, 0.32)'],
-  ['rgb(40, 120, 230)', 'rgba(70, 150, 255, 0.28)'],
-  ['rgb(200, 60, 160)', 'rgba(230, 90, 190, 0.26)'],
-  ['rgb(20, 160, 110)', 'rgba(40, 200, 140, 0.28)'],
-  ['rgb(140, 90, 230)', 'rgba(160, 120, 255, 0.28)'],
-  ['rgb(210, 70, 50)', 'rgba(255, 110, 80, 0.26)'],
-];
 
 export interface Highlighter {
   add(mentions: Iterable<PageMention>): void;
   remove(mentions: Iterable<PageMention>): void;
   /** Ranges currently registered (for status and tests). */
   size(): number;
+  /** Restyles every claim's marks for a new look. */
+  setLook(look: HighlightLook): void;
   dispose(): void;
 }
 
-function styleText(count: number): string {
+export function highlightRules(count: number, look: HighlightLook): string {
   const rules: string[] = [];
   for (let i = 0; i < count; i++) {
-    const [line, fill] = PALETTE[i % PALETTE.length]!;
-    rules.push(
-      `::highlight(${HIGHLIGHT_PREFIX}${i}) { background-color: ${fill}; ` +
-        `text-decoration: underline 2px ${line}; text-underline-offset: 2px; }`,
-    );
+    rules.push(`::highlight(${HIGHLIGHT_PREFIX}${i}) { ${highlightDeclarations(claimHighlightStyle(look, i))} }`);
   }
   return rules.join('\n');
 }
@@ -53,7 +44,7 @@ function adopt(target: Document | ShadowRoot, sheet: CSSStyleSheet): void {
   }
 }
 
-export function createHighlighter(claimIds: readonly string[]): Highlighter | null {
+export function createHighlighter(claimIds: readonly string[], look: HighlightLook): Highlighter | null {
   if (typeof CSS === 'undefined' || !CSS.highlights || typeof Highlight === 'undefined') return null;
   const registry = CSS.highlights;
   const indexOf = new Map(claimIds.map((id, i) => [id, i]));
@@ -63,7 +54,7 @@ export function createHighlighter(claimIds: readonly string[]): Highlighter | nu
     return h;
   });
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(styleText(claimIds.length));
+  sheet.replaceSync(highlightRules(claimIds.length, look));
   adopt(document, sheet);
   const styledRoots = new WeakSet<Node>([document]);
 
@@ -97,6 +88,9 @@ export function createHighlighter(claimIds: readonly string[]): Highlighter | nu
     },
     size() {
       return highlights.reduce((n, h) => n + h.size, 0);
+    },
+    setLook(next) {
+      sheet.replaceSync(highlightRules(claimIds.length, next));
     },
     dispose() {
       for (let i = 0; i < highlights.length; i++) {

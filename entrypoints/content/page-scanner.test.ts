@@ -65,6 +65,60 @@ describe('PageScanner', () => {
     expect(store.size).toBe(0);
   });
 
+  it('ignores its own card host coming and going (no rescan, mention ids kept)', async () => {
+    document.body.innerHTML = '<p>The Proud Boys emails arrived.</p>';
+    const { store, statuses } = start();
+    await until(() => statuses.some((s) => s.state === 'done'));
+    const ids = store.all().map((m) => m.id);
+    const seen = statuses.length;
+    const host = document.createElement('sourcelight-card-x1');
+    document.documentElement.append(host);
+    await new Promise((r) => setTimeout(r, 300));
+    host.remove();
+    // A change to <body> would queue a full rescan within FULL_RESCAN_GAP_MS (3 s).
+    await new Promise((r) => setTimeout(r, 3_300));
+    expect(store.all().map((m) => m.id)).toEqual(ids);
+    expect(statuses.length).toBe(seen);
+  }, 10_000);
+
+  it('reads a large batch of added blocks incrementally (no full rescan) and reports each pass', async () => {
+    document.body.innerHTML = '<article id="feed"><p>Nothing here yet.</p></article>';
+    performance.clearMeasures('sourcelight:scan');
+    const { store, statuses } = start();
+    await until(() => statuses.some((s) => s.state === 'done'));
+    const feed = document.getElementById('feed')!;
+    // More blocks than one batch used to hold before it fell back to a full rescan.
+    for (let i = 0; i < 500; i++) {
+      const p = document.createElement('p');
+      p.textContent = i % 10 === 9 ? `Item ${i}: the Proud Boys emails.` : `Item ${i}: a quiet garden.`;
+      feed.append(p);
+    }
+    const passes = () => performance.getEntriesByName('sourcelight:scan', 'measure') as PerformanceMeasure[];
+    const detail = (e: PerformanceMeasure) => e.detail as { phase: string; textNodes: number };
+    const read = () => passes().reduce((sum, e) => sum + (detail(e).phase === 'update' ? detail(e).textNodes : 0), 0);
+    await until(() => read() >= 500, 10_000);
+    expect(read()).toBe(500);
+    expect(store.size).toBe(50);
+    const phases = passes().map((e) => detail(e).phase);
+    expect(phases[0]).toBe('initial');
+    expect(phases).not.toContain('full');
+    expect(texts(store)[0]).toBe('Proud Boys+emails');
+  }, 15_000);
+
+  it('reads text inserted right after a title change without waiting for a full rescan', async () => {
+    document.head.innerHTML = '<title>Loading</title>';
+    document.body.innerHTML = '<main id="root"><p>Loading…</p></main>';
+    const { store, statuses } = start();
+    await until(() => statuses.some((s) => s.state === 'done'));
+    const t0 = Date.now();
+    // As a late-loading page does: retitle, then insert the story.
+    document.title = 'The story';
+    document.getElementById('root')!.insertAdjacentHTML('beforeend', '<article><p>More Proud Boys emails arrived.</p></article>');
+    await until(() => store.size === 1);
+    // A change in <head> used to queue a full rescan, held back FULL_RESCAN_GAP_MS (3 s) after the first.
+    expect(Date.now() - t0).toBeLessThan(2_000);
+  });
+
   it('stops following changes after stop()', async () => {
     document.body.innerHTML = '<p>nothing</p>';
     const { store, statuses } = start();

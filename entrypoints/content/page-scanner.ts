@@ -5,8 +5,14 @@
  * than SLICE_MS), puts the mentions in `deps.store` and paints them with `deps.highlighter`,
  * then follows changes: a MutationObserver (document and every open shadow root scanned)
  * collects the blocks that changed; batches run after BATCH_DELAY_MS when the page is idle,
- * re-read only those blocks plus `matcher.pad` characters of neighbouring text, and drop
- * mentions whose text went away. `rescan()` (SPA navigation) queues a full scan. Work is
+ * re-read only those blocks (neighbouring changed blocks together, as one run) plus
+ * `matcher.pad` characters of neighbouring text, in time slices, and drop mentions whose text
+ * went away: the cost of a batch follows the changed text, not the page's size (mentions are
+ * found by their text nodes, never by a pass over all of them). `rescan()` (SPA navigation)
+ * queues a full scan; so does a batch of more than MAX_DIRTY_ROOTS changed blocks (a page that
+ * replaced itself). Every pass ends in a `performance.measure('sourcelight:scan')` whose detail
+ * is `{ phase: 'initial' | 'full' | 'update', busyMs, textNodes, textBytes, mentions }` (the
+ * bench reads it; shared/notes/bench-instrumentation.md). Work is
  * bounded: a page over MAX_NODES nodes is scanned up to that point; over MAX_MENTIONS no more
  * mentions are added; when following changes costs more than BUSY_SHARE of the main thread
  * the scanner backs off, and after MAX_BACKOFFS stops following changes. Each of these limits
@@ -26,16 +32,19 @@ export const MAX_NODES = 1_000_000;
 export const MAX_MENTIONS = 5_000;
 /** Texts up to this length are matched in one call, so anywhere-in-the-page guards stay exact. */
 const ONE_SHOT_CHARS = 400_000;
-const PIECE_CHARS = 60_000;
+const PIECE_CHARS = 200_000;
 const BATCH_DELAY_MS = 200;
 const IDLE_TIMEOUT_MS = 1_000;
-const MAX_DIRTY_ROOTS = 400;
+/** Changed blocks one batch may hold before a full rescan is cheaper (a page that replaced itself). */
+const MAX_DIRTY_ROOTS = 100_000;
+/** Neighbouring changed blocks read (and matched) together, at most this many. */
+const MAX_RUN_ROOTS = 64;
 /** Full rescans asked for by changes (a changed <body>) run at most this often. */
 const FULL_RESCAN_GAP_MS = 3_000;
 const BUSY_WINDOW_MS = 10_000;
 const BUSY_SHARE = 0.1;
 const MAX_BACKOFFS = 4;
-const WALK_STEP = 128;
+const WALK_STEP = 256;
 
 export interface PageScannerDeps {
   matcher: CompiledMatcher;
@@ -60,11 +69,24 @@ function parentOf(node: Node): Node | null {
   return parent;
 }
 
-/** The block that holds a node's text; the body when none is nearer. */
+/**
+ * Our own UI's host (the hover card's `sourcelight-card-…`, its text in a closed shadow root):
+ * showing or hiding the card changes no page text, so it must not queue a full rescan (which
+ * would also renumber the mentions under the pointer).
+ */
+function isOwnUi(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).localName.startsWith('sourcelight-');
+}
+
+/**
+ * The block that holds a node's text; the body when none is nearer; null inside <head>, whose
+ * text is never read (a script setting document.title must not queue a full rescan, which would
+ * hold back the text it inserts next by up to FULL_RESCAN_GAP_MS).
+ */
 function blockOf(node: Node): Element | null {
   const body = document.body;
   for (let n: Node | null = node.nodeType === 1 ? node : parentOf(node); n; n = parentOf(n)) {
-    if (n.nodeType !== 1) return null;
+    if (n.nodeType !== 1 || n === document.head) return null;
     if (n === body || n === document.documentElement) return body;
     if (isBlockElement(n as Element)) return n as Element;
   }
@@ -79,6 +101,32 @@ function isReadable(root: Element): boolean {
     if (n.nodeType === 1 && isExcludedElement(n as Element, false)) return false;
   }
   return true;
+}
+
+/** Whether `b` follows `a` with nothing but whitespace or comments between them. */
+function nextBlockAfter(a: Element, b: Element): boolean {
+  for (let n = a.nextSibling; n; n = n.nextSibling) {
+    if (n === b) return true;
+    if (n.nodeType === 1 || (n.nodeType === 3 && !/^\s*$/.test((n as Text).data))) return false;
+  }
+  return false;
+}
+
+/** Every text node under `root`, hidden ones included (to find the mentions that start there). */
+function textNodesUnder(root: Node): Node[] {
+  const out: Node[] = [];
+  const walker = (root.ownerDocument ?? document).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n);
+  return out;
+}
+
+/** Reports one scan pass to the page's performance timeline (read by the bench; harmless elsewhere). */
+function measurePass(start: number, detail: { phase: 'initial' | 'full' | 'update'; busyMs: number; textNodes: number; textBytes: number; mentions: number }): void {
+  try {
+    performance.measure('sourcelight:scan', { start, end: performance.now(), detail });
+  } catch {
+    // No User Timing Level 3 here: nothing to report to.
+  }
 }
 
 function rangeGone(r: Range): boolean {
@@ -103,6 +151,10 @@ export class PageScanner {
   private watching = true;
   private truncated = false;
   private state: ScanStatus = { state: 'scanning' };
+  private fullScans = 0;
+  /** The store's mentions that this scanner added, by the text node each of their ranges starts in. */
+  private byNode = new WeakMap<Node, PageMention[]>();
+  private readonly live = new Set<PageMention>();
 
   constructor(private readonly deps: PageScannerDeps) {
     this.observer = new MutationObserver((records) => this.guard(() => this.collect(records)));
@@ -158,15 +210,20 @@ export class PageScanner {
 
   // ---- collecting changes ----
 
+  /** Mutation batches seen (a full scan checks whether the page changed while it ran). */
+  private changes = 0;
+
   private collect(records: MutationRecord[]): void {
+    this.changes++;
     for (const rec of records) {
       if (this.needFull || this.dirty.size > MAX_DIRTY_ROOTS) break;
       if (rec.type === 'childList') {
         for (const node of rec.addedNodes) {
+          if (isOwnUi(node)) continue;
           const root = node.nodeType === 1 && isBlockElement(node as Element) ? (node as Element) : blockOf(rec.target);
           if (root) this.markDirty(root);
         }
-        if (rec.removedNodes.length > 0) this.markDirty(null);
+        if ([...rec.removedNodes].some((n) => !isOwnUi(n))) this.markDirty(null);
       } else if (rec.type === 'characterData') {
         const root = blockOf(rec.target);
         if (root) this.markDirty(root);
@@ -229,8 +286,7 @@ export class PageScanner {
           this.removedSomething = false;
           this.lastFull = performance.now();
           // Until the full scan replaces them, do not keep (or report) mentions whose text is gone.
-          const gone = this.deps.store.remove((m) => m.ranges.some(rangeGone));
-          this.deps.highlighter?.remove(gone);
+          this.removeMentions((m) => m.ranges.some(rangeGone));
           await this.fullScan(gen);
         } else if (this.dirty.size > 0 || this.removedSomething) {
           await this.incremental(gen);
@@ -256,6 +312,7 @@ export class PageScanner {
   private async fullScan(gen: number): Promise<void> {
     this.setStatus({ state: 'scanning' });
     const began = performance.now();
+    const changesBefore = this.changes;
     const clock = new SliceClock();
     const walk = new TextWalk(document, this.walkOptions());
     this.truncated = false;
@@ -273,17 +330,25 @@ export class PageScanner {
     const page = walk.result();
     const found = await this.match(page, 0, page.text.length, false, clock, gen);
     if (found === null) return;
-    // Visibility checks below need layout: let the browser bring it up to date in its own frame.
-    clock.end();
-    await afterNextFrame();
-    if (gen !== this.generation) return;
-    clock.resume();
-    const { store, highlighter } = this.deps;
-    const old = store.remove(() => true);
-    highlighter?.remove(old);
+    if (this.changes !== changesBefore) {
+      // The page changed while we read it: let the browser lay it out in its own frame before
+      // the visibility checks below (an idle, unchanged page is laid out already).
+      clock.end();
+      await afterNextFrame();
+      if (gen !== this.generation) return;
+      clock.resume();
+    }
+    this.removeMentions(() => true);
     this.addMentions(found);
     clock.end();
     this.fullScanMs = performance.now() - began;
+    measurePass(began, {
+      phase: this.fullScans++ === 0 ? 'initial' : 'full',
+      busyMs: clock.busyMs,
+      textNodes: walk.textNodes,
+      textBytes: page.text.length,
+      mentions: this.deps.store.size,
+    });
     this.settle();
   }
 
@@ -325,8 +390,40 @@ export class PageScanner {
     const room = MAX_MENTIONS - store.size;
     const usable = withVisibleRanges(found);
     const added = store.add(usable.slice(0, Math.max(0, room)));
+    for (const m of added) {
+      this.live.add(m);
+      for (const r of m.ranges) {
+        const list = this.byNode.get(r.startContainer);
+        if (list) list.push(m);
+        else this.byNode.set(r.startContainer, [m]);
+      }
+    }
     highlighter?.add(added);
     if (usable.length > room) this.truncatedMentions = true;
+  }
+
+  /** Removes (store and highlights) the mentions for which `doomed` is true. */
+  private removeMentions(doomed: (m: PageMention) => boolean): void {
+    const { store, highlighter } = this.deps;
+    const gone = store.remove(doomed);
+    if (store.size === 0) {
+      this.live.clear();
+      this.byNode = new WeakMap();
+    } else {
+      for (const m of gone) this.live.delete(m);
+    }
+    highlighter?.remove(gone);
+  }
+
+  private removeOwn(doomed: Set<PageMention>): void {
+    if (doomed.size > 0) this.removeMentions((m) => doomed.has(m));
+  }
+
+  /** Our mentions with a range starting in one of `nodes`. */
+  private mentionsOn(nodes: Iterable<Node>): Set<PageMention> {
+    const out = new Set<PageMention>();
+    for (const n of nodes) for (const m of this.byNode.get(n) ?? []) if (this.live.has(m)) out.add(m);
+    return out;
   }
 
   private truncatedMentions = false;
@@ -347,90 +444,117 @@ export class PageScanner {
     // The page just changed: let the browser lay it out before we ask what is visible.
     await afterNextFrame();
     if (gen !== this.generation) return;
+    const began = performance.now();
     const clock = new SliceClock();
-    let worked = 0;
-    let sliceStart = performance.now();
-    const { store, highlighter } = this.deps;
+    const counts = { textNodes: 0, textBytes: 0 };
     if (this.removedSomething) {
       this.removedSomething = false;
-      const gone = store.remove((m) => m.ranges.some(rangeGone));
-      highlighter?.remove(gone);
+      this.removeMentions((m) => m.ranges.some(rangeGone));
     }
-    const roots = this.takeRoots();
-    for (const root of roots) {
-      if (!isReadable(root)) {
-        const hidden = store.remove((m) => m.ranges.some((r) => root.contains(r.startContainer)));
-        highlighter?.remove(hidden);
-        continue;
+    for (const run of this.takeRuns()) {
+      // Readable neighbours are read together; a block that is no page text (any more) splits the run.
+      const parts: Element[][] = [[]];
+      for (const root of run) {
+        if (isReadable(root)) parts[parts.length - 1]!.push(root);
+        else {
+          this.removeOwn(this.mentionsOn(textNodesUnder(root)));
+          parts.push([]);
+        }
       }
-      const found = await this.scanRoot(root, clock, gen);
-      if (found === null) return;
-      this.replaceIn(root, found);
+      for (const part of parts) {
+        if (part.length === 0) continue;
+        const found = await this.scanRun(part, clock, gen, counts);
+        if (found === null) return;
+        this.replaceIn(part, found);
+      }
       if (clock.due()) {
-        worked += performance.now() - sliceStart;
         await clock.next();
-        sliceStart = performance.now();
         if (gen !== this.generation) return;
       }
     }
-    worked += performance.now() - sliceStart;
     clock.end();
-    this.account(worked);
+    this.account(clock.busyMs);
+    measurePass(began, { phase: 'update', busyMs: clock.busyMs, ...counts, mentions: this.deps.store.size });
     this.settle();
   }
 
-  /** Dirty roots, outermost only. */
-  private takeRoots(): Element[] {
-    const roots = [...this.dirty];
-    this.dirty.clear();
-    const set = new Set(roots);
-    return roots.filter((root) => {
-      for (let n = parentOf(root); n; n = parentOf(n)) if (set.has(n as Element)) return false;
-      return true;
-    });
+  /** Dirty roots, outermost only, as runs of neighbouring blocks (at most MAX_RUN_ROOTS each). */
+  private takeRuns(): Element[][] {
+    const set = this.dirty;
+    const roots: Element[] = [];
+    for (const root of set) {
+      let inner = false;
+      for (let n = parentOf(root); n && !inner; n = parentOf(n)) inner = set.has(n as Element);
+      if (!inner) roots.push(root);
+    }
+    set.clear();
+    const runs: Element[][] = [];
+    let run: Element[] = [];
+    for (const root of roots) {
+      const last = run[run.length - 1];
+      if (last && (run.length >= MAX_RUN_ROOTS || !nextBlockAfter(last, root))) {
+        runs.push(run);
+        run = [];
+      }
+      run.push(root);
+    }
+    if (run.length > 0) runs.push(run);
+    return runs;
   }
 
-  /** Reads `root` with up to `matcher.pad` characters of text on each side; null when cancelled. */
-  private async scanRoot(root: Element, clock: SliceClock, gen: number): Promise<DocumentMention[] | null> {
+  /**
+   * Reads the blocks of `run` (neighbours, in document order) with up to `matcher.pad`
+   * characters of text on each side and matches them; null when cancelled.
+   */
+  private async scanRun(
+    run: Element[],
+    clock: SliceClock,
+    gen: number,
+    counts: { textNodes: number; textBytes: number },
+  ): Promise<DocumentMention[] | null> {
     const pad = this.deps.matcher.pad;
     const walk = new TextWalk(null, this.walkOptions());
-    for (const node of contextAround(root, pad, -1)) {
+    for (const node of contextAround(run[0]!, pad, -1)) {
       walk.include(node);
       walk.step(Infinity);
     }
     const ownStart = walk.length;
-    walk.include(root);
-    while (!walk.step(WALK_STEP)) {
-      if (clock.due()) {
-        await clock.next();
-        if (gen !== this.generation) return null;
+    const nodesBefore = walk.textNodes;
+    for (const root of run) {
+      walk.include(root);
+      while (!walk.step(WALK_STEP)) {
+        if (clock.due()) {
+          await clock.next();
+          if (gen !== this.generation) return null;
+        }
       }
     }
     const ownEnd = walk.length;
-    for (const node of contextAround(root, pad, 1)) {
+    counts.textNodes += walk.textNodes - nodesBefore;
+    counts.textBytes += ownEnd - ownStart;
+    for (const node of contextAround(run[run.length - 1]!, pad, 1)) {
       walk.include(node);
       walk.step(Infinity);
     }
     return this.match(walk.result(), ownStart, ownEnd, true, clock, gen);
   }
 
-  /** Makes the mentions touching `root` exactly `found`, keeping the ones that did not change. */
-  private replaceIn(root: Element, found: DocumentMention[]): void {
-    const { store, highlighter } = this.deps;
+  /** Makes the mentions touching `run` exactly `found`, keeping the ones that did not change. */
+  private replaceIn(run: Element[], found: DocumentMention[]): void {
     const kept = new Set<PageMention>();
     const fresh: DocumentMention[] = [];
-    const existing = [...store.values()];
     for (const f of found) {
       const first = f.ranges[0];
       if (!first) continue;
-      const same = existing.find((m) => m.claim === f.claim && m.ranges[0] !== undefined && sameStart(m.ranges[0], first));
+      const same = [...this.mentionsOn([first.startContainer])].find(
+        (m) => m.claim === f.claim && m.ranges[0] !== undefined && sameStart(m.ranges[0], first),
+      );
       if (same) kept.add(same);
       else fresh.push(f);
     }
-    const stale = store.remove(
-      (m) => !kept.has(m) && (m.ranges.some(rangeGone) || m.ranges.some((r) => root.contains(r.startContainer))),
-    );
-    highlighter?.remove(stale);
+    const stale = this.mentionsOn(run.flatMap(textNodesUnder));
+    for (const m of kept) stale.delete(m);
+    this.removeOwn(stale);
     this.addMentions(fresh);
   }
 
@@ -494,7 +618,7 @@ function contextAround(root: Element, pad: number, direction: -1 | 1): Node[] {
     node = sibling;
     if (sibling.nodeType === 1 && isExcludedElement(sibling as Element, false)) continue;
     if (sibling.nodeType !== 1 && sibling.nodeType !== 3) continue;
-    const length = sibling.textContent?.length ?? 0;
+    const length = textLengthUpTo(sibling, pad * 4 + 1);
     // A huge neighbour is not read whole for a few hundred characters of context.
     if (length > pad * 4) break;
     if (length > 0) {
@@ -503,4 +627,13 @@ function contextAround(root: Element, pad: number, direction: -1 | 1): Node[] {
     }
   }
   return direction < 0 ? out.reverse() : out;
+}
+
+/** The length of a node's text, counted only up to `limit` (a huge neighbour costs no more than a small one). */
+function textLengthUpTo(node: Node, limit: number): number {
+  if (node.nodeType === 3) return (node as Text).data.length;
+  let length = 0;
+  const walker = (node.ownerDocument ?? document).createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n && length < limit; n = walker.nextNode()) length += (n as Text).data.length;
+  return length;
 }

@@ -4,7 +4,7 @@
  * Contract: `yieldToPage()` resolves after letting the page run (input, rendering, its own
  * tasks): `scheduler.yield()` where it exists, else a zero-delay timeout. `SliceClock.due()`
  * says when the current slice has used its budget (`SLICE_MS`), so no task of ours runs long, and
- * `sliceStats.longestMs` keeps the longest slice measured;
+ * `sliceStats.longestMs` keeps the longest slice measured and `busyMs` the sum of its slices;
  * `afterNextFrame()` waits for a rendering opportunity; `whenIdle(fn)` runs `fn` when the page is idle, or after `timeout` ms at the latest.
  * Throws nothing.
  */
@@ -27,6 +27,8 @@ export const sliceStats = { longestMs: 0 };
 
 export class SliceClock {
   private started = performance.now();
+  /** Time spent in this clock's slices so far (our own work, yields and waits excluded). */
+  busyMs = 0;
 
   due(): boolean {
     return performance.now() - this.started >= SLICE_MS;
@@ -46,7 +48,11 @@ export class SliceClock {
 
   /** Records the length of the current slice (call when the work is done). */
   end(): void {
-    sliceStats.longestMs = Math.max(sliceStats.longestMs, performance.now() - this.started);
+    const now = performance.now();
+    const slice = now - this.started;
+    this.busyMs += slice;
+    this.started = now;
+    sliceStats.longestMs = Math.max(sliceStats.longestMs, slice);
   }
 }
 

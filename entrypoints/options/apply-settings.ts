@@ -7,8 +7,8 @@
  * and rejects with an Error saying whether the restore succeeded.
  */
 import type { Settings } from '@/data/queries';
+import type { Preferences } from '@/lib/preferences';
 import type { OptionsApi } from './options-api';
-import type { Preferences } from './preferences';
 import type { SettingsFile } from './settings-file';
 
 type Api = Pick<OptionsApi, 'settings' | 'setEnabled' | 'setSiteEnabled' | 'loadPreferences' | 'savePreferences'>;

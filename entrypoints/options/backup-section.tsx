@@ -9,9 +9,9 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
 import type { Settings } from '@/data/queries';
+import type { Preferences } from '@/lib/preferences';
 import { applySettings } from './apply-settings';
 import type { OptionsApi } from './options-api';
-import type { Preferences } from './preferences';
 import { exportSettings, parseSettingsFile } from './settings-file';
 
 export interface BackupSectionProps {

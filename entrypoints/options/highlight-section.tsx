@@ -5,13 +5,15 @@
  * Contract: every field is validated by `PreferencesSchema` before anything
  * is written; problems are shown beside their field (aria-invalid,
  * aria-describedby) and nothing is saved until all are fixed. A preview
- * shows the chosen style. Never throws.
+ * shows the chosen style exactly as pages will (lib/highlight-style.ts, the
+ * first claim's look). Never throws.
  */
 import * as v from 'valibot';
 import { useRef, useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
+import { claimHighlightStyle, highlightDeclarations } from '@/lib/highlight-style';
+import { HIGHLIGHT_STYLES, PreferencesSchema, SYNC_INTERVALS_HOURS, type Preferences } from '@/lib/preferences';
 import type { OptionsApi } from './options-api';
-import { PreferencesSchema, SYNC_INTERVALS_HOURS, type Preferences } from './preferences';
 
 export interface HighlightSectionProps {
   api: Pick<OptionsApi, 'savePreferences'>;
@@ -61,13 +63,14 @@ export function HighlightSection({ api, preferences, onSaved }: HighlightSection
   };
 
   const colorError = errors['highlight.color'];
-  const swatch = /^#[0-9a-f]{6}$/i.test(draft.color.trim()) ? draft.color.trim() : preferences.highlight.color;
+  const swatch = /^#[0-9a-f]{6}$/i.test(draft.color.trim()) ? draft.color.trim().toLowerCase() : preferences.highlight.color;
+  const previewStyle = highlightDeclarations(claimHighlightStyle({ style: draft.style === 'underline' ? 'underline' : 'background', color: swatch }, 0));
   return (
     <form class="op-card" onSubmit={save} noValidate aria-labelledby="op-look-title">
       <h2 id="op-look-title">{t('optionsLookTitle')}</h2>
       <fieldset class="op-fieldset">
         <legend>{t('optionsStyle')}</legend>
-        {(['background', 'underline'] as const).map((style) => (
+        {HIGHLIGHT_STYLES.map((style) => (
           <label key={style} class="op-radio">
             <input type="radio" name="style" value={style} checked={draft.style === style} onChange={() => set({ style })} />
             {t(`optionsStyle_${style}`)}
@@ -101,14 +104,7 @@ export function HighlightSection({ api, preferences, onSaved }: HighlightSection
       </div>
       <p class="op-preview" aria-hidden="true">
         {t('optionsPreviewBefore')}{' '}
-        <span
-          class="op-preview-mark"
-          style={
-            draft.style === 'underline'
-              ? { textDecoration: `underline 0.15em ${swatch}`, textUnderlineOffset: '0.2em' }
-              : { background: `${swatch}55`, boxShadow: `inset 0 -0.12em ${swatch}` }
-          }
-        >
+        <span class="op-preview-mark" style={previewStyle}>
           {t('optionsPreviewMark')}
         </span>{' '}
         {t('optionsPreviewAfter')}

@@ -9,8 +9,8 @@
  */
 import type { Settings } from '@/data/queries';
 import { sendMessage } from '@/lib/messages';
+import { loadPreferences, savePreferences, type Preferences } from '@/lib/preferences';
 import type { NewSubscription, SubscriptionView } from '@/lib/sync-messages';
-import { loadPreferences, savePreferences, type Preferences } from './preferences';
 
 export interface OptionsApi {
   settings(): Promise<Settings>;
@@ -21,6 +21,7 @@ export interface OptionsApi {
   listSubscriptions(): Promise<SubscriptionView[]>;
   addSubscription(s: NewSubscription): Promise<SubscriptionView[]>;
   removeSubscription(packId: string): Promise<SubscriptionView[]>;
+  setSubscriptionEnabled(packId: string, on: boolean): Promise<SubscriptionView[]>;
 }
 
 export const extensionOptionsApi: OptionsApi = {
@@ -32,4 +33,5 @@ export const extensionOptionsApi: OptionsApi = {
   listSubscriptions: () => sendMessage('listSubscriptions', {}),
   addSubscription: (s) => sendMessage('addSubscription', s),
   removeSubscription: (packId) => sendMessage('removeSubscription', { packId }),
+  setSubscriptionEnabled: (packId, on) => sendMessage('setSubscriptionEnabled', { packId, on }),
 };

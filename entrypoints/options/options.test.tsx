@@ -8,11 +8,18 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { installEnglishI18n } from '@/components/test-i18n';
 import { openDb, type SourcelightDB } from '@/data/db';
 import * as q from '@/data/queries';
-import { addSubscription, listSubscriptions, removeSubscription } from '@/entrypoints/background/subscriptions';
+import {
+  activeSubscriptions,
+  addSubscription,
+  listSubscriptions,
+  removeSubscription,
+  setSubscriptionEnabled,
+} from '@/entrypoints/background/subscriptions';
+import { claimHighlightStyle, highlightDeclarations } from '@/lib/highlight-style';
+import { loadPreferences, savePreferences } from '@/lib/preferences';
 import { newPublisher } from '@/lib/sync/test-publisher';
 import { Options } from './options';
 import type { OptionsApi } from './options-api';
-import { loadPreferences, savePreferences } from './preferences';
 
 let restore: () => void;
 beforeAll(() => (restore = installEnglishI18n()));
@@ -40,6 +47,7 @@ function api(over: Partial<OptionsApi> = {}): OptionsApi {
     listSubscriptions: () => listSubscriptions(),
     addSubscription: (s) => addSubscription(s),
     removeSubscription: (id) => removeSubscription(id),
+    setSubscriptionEnabled: (id, on) => setSubscriptionEnabled(id, on),
     ...over,
   };
 }
@@ -71,6 +79,24 @@ describe('Options: highlighting and sync', () => {
       'Colour: must be a colour written #rrggbb, e.g. #ffbe00',
     );
     expect(await fakeBrowser.storage.local.get('preferences')).toEqual({});
+  });
+});
+
+describe('Options: highlight preview', () => {
+  it('previews the chosen style and colour as pages will show them', async () => {
+    render(<Options api={api()} />);
+    const form = await screen.findByRole('form', { name: 'Highlighting and sync' });
+    const mark = () => form.querySelector('.op-preview-mark') as HTMLElement;
+    const expected = (look: { style: 'background' | 'underline'; color: string }) => {
+      const probe = document.createElement('span');
+      probe.setAttribute('style', highlightDeclarations(claimHighlightStyle(look, 0)));
+      return probe.style.cssText;
+    };
+    expect(mark().style.cssText).toBe(expected({ style: 'background', color: '#ffbe00' }));
+    fireEvent.click(within(form).getByRole('radio', { name: 'Underline' }));
+    fireEvent.input(within(form).getByRole('textbox', { name: 'Colour' }), { target: { value: '#3366FF' } });
+    await waitFor(() => expect(mark().style.cssText).toBe(expected({ style: 'underline', color: '#3366ff' })));
+    expect(mark().style.backgroundColor).toBe('transparent');
   });
 });
 
@@ -112,6 +138,40 @@ describe('Options: subscriptions', () => {
     fireEvent.click(within(subs).getByRole('button', { name: 'Unsubscribe from community-pack' }));
     await waitFor(() => expect(within(subs).queryByText('https://packs.example/manifest.json')).toBeNull());
     expect((await listSubscriptions()).map((s) => s.packId)).toEqual(['sourcelight-election-2020']);
+  });
+
+  it('pauses and resumes updates of a subscription', async () => {
+    const publisher = await newPublisher();
+    await addSubscription({ packId: 'community-pack', manifestUrl: 'https://packs.example/m.json', publicKey: publisher.publicKey });
+    render(<Options api={api()} />);
+    const subs = await waitFor(() => section('Pack subscriptions'));
+    const sw = (await within(subs).findByRole('switch', { name: 'Check for updates of community-pack' })) as HTMLInputElement;
+    // The built-in pack has no release address: nothing to pause.
+    expect(within(subs).queryByRole('switch', { name: /sourcelight-election-2020/ })).toBeNull();
+    expect(sw.checked).toBe(true);
+    expect(within(subs).queryByText('paused: not checked for updates')).toBeNull();
+
+    fireEvent.click(sw);
+    await within(subs).findByText('paused: not checked for updates');
+    expect(sw.checked).toBe(false);
+    expect(await activeSubscriptions()).toEqual([]);
+
+    fireEvent.click(sw);
+    await waitFor(() => expect(within(subs).queryByText('paused: not checked for updates')).toBeNull());
+    expect(sw.checked).toBe(true);
+    expect((await activeSubscriptions()).map((s) => s.packId)).toEqual(['community-pack']);
+  });
+
+  it('shows why pausing failed and keeps the saved state', async () => {
+    const publisher = await newPublisher();
+    await addSubscription({ packId: 'community-pack', manifestUrl: 'https://packs.example/m.json', publicKey: publisher.publicKey });
+    render(<Options api={api({ setSubscriptionEnabled: () => Promise.reject(new Error('storage is full')) })} />);
+    const subs = await waitFor(() => section('Pack subscriptions'));
+    const sw = (await within(subs).findByRole('switch', { name: 'Check for updates of community-pack' })) as HTMLInputElement;
+    fireEvent.click(sw);
+    expect((await within(subs).findByRole('alert')).textContent).toBe('storage is full');
+    await waitFor(() => expect(sw.checked).toBe(true));
+    expect((await listSubscriptions())[1]?.enabled).toBe(true);
   });
 
   it('checks the form, then shows the background\'s reason and keeps what was typed', async () => {

@@ -9,11 +9,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
 import type { Settings } from '@/data/queries';
+import type { Preferences } from '@/lib/preferences';
 import type { SubscriptionView } from '@/lib/sync-messages';
 import { BackupSection } from './backup-section';
 import { HighlightSection } from './highlight-section';
 import type { OptionsApi } from './options-api';
-import type { Preferences } from './preferences';
 import { SitesSection } from './sites-section';
 import { SubscriptionsSection } from './subscriptions-section';
 

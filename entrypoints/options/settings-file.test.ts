@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PREFERENCES } from './preferences';
+import { DEFAULT_PREFERENCES } from '@/lib/preferences';
 import { exportSettings, parseSettingsFile } from './settings-file';
 
 const good = () => exportSettings({ enabled: false, disabledSites: ['a.example', 'b.example'] }, DEFAULT_PREFERENCES);

@@ -11,7 +11,7 @@
  */
 import * as v from 'valibot';
 import type { Settings } from '@/data/queries';
-import { PreferencesSchema, type Preferences } from './preferences';
+import { PreferencesSchema, type Preferences } from '@/lib/preferences';
 
 export const SETTINGS_FORMAT = 'sourcelight-settings';
 /** Refuses files that could only be hostile or broken (the list is typed in by hand). */

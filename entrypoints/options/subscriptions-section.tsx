@@ -1,11 +1,15 @@
 /**
  * Pack subscriptions: the publishers this browser syncs from (built-in ones
  * marked and not removable), a form to add one by pack id, manifest URL and
- * Ed25519 public key, and Remove buttons.
+ * Ed25519 public key, Remove buttons, and per subscription with a release
+ * address a "Check for updates" switch (off: paused, not synced; its
+ * installed pack stays in use).
  *
  * Contract: the form checks that every field is filled and the URL is
  * https before sending; the background validates fully and its message is
- * shown as is. A failed add keeps what was typed. Never throws.
+ * shown as is. A failed add keeps what was typed. A switch shows the
+ * requested state while it is saved, then the saved one; a failed save
+ * shows the reason and the switch returns to the saved state. Never throws.
  */
 import { useState } from 'preact/hooks';
 import { formatDateTime } from '@/components/format-date';
@@ -14,7 +18,7 @@ import type { SubscriptionView } from '@/lib/sync-messages';
 import type { OptionsApi } from './options-api';
 
 export interface SubscriptionsSectionProps {
-  api: Pick<OptionsApi, 'addSubscription' | 'removeSubscription'>;
+  api: Pick<OptionsApi, 'addSubscription' | 'removeSubscription' | 'setSubscriptionEnabled'>;
   subscriptions: SubscriptionView[] | null;
   loadError: string | null;
   onChange: (s: SubscriptionView[]) => void;
@@ -28,6 +32,8 @@ export function SubscriptionsSection({ api, subscriptions, loadError, onChange }
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // Requested on/off of switches being saved, by pack id.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
 
   const add = async (e: Event) => {
     e.preventDefault();
@@ -45,6 +51,21 @@ export function SubscriptionsSection({ api, subscriptions, loadError, onChange }
     } finally {
       setBusy(false);
     }
+  };
+  const setEnabled = (packId: string, on: boolean) => {
+    if (packId in pending) return;
+    setMessage(null);
+    setPending((p) => ({ ...p, [packId]: on }));
+    api
+      .setSubscriptionEnabled(packId, on)
+      .then(onChange, (err: unknown) => setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) }))
+      .finally(() =>
+        setPending((p) => {
+          const rest = { ...p };
+          delete rest[packId];
+          return rest;
+        }),
+      );
   };
   const remove = (packId: string) => {
     setMessage(null);
@@ -96,6 +117,7 @@ export function SubscriptionsSection({ api, subscriptions, loadError, onChange }
               <div class="op-sub-text">
                 <span class="op-sub-id">{s.packId}</span>
                 {s.pinned && <span class="op-tag">{t('optionsBuiltIn')}</span>}
+                {!s.enabled && <span class="op-tag op-tag-paused">{t('optionsPaused')}</span>}
                 <span class="op-muted op-sub-url">{s.manifestUrl ?? t('optionsNoUrl')}</span>
                 <span class="op-muted">
                   {t('optionsKeyId', s.keyId)}
@@ -105,6 +127,22 @@ export function SubscriptionsSection({ api, subscriptions, loadError, onChange }
                     : t('neverChecked')}
                 </span>
               </div>
+              {s.manifestUrl && (
+                <label class="pp-switch op-sub-switch">
+                  <input
+                    type="checkbox"
+                    role="switch"
+                    checked={pending[s.packId] ?? s.enabled}
+                    aria-busy={s.packId in pending}
+                    aria-label={t('optionsCheckUpdatesOf', s.packId)}
+                    onChange={(e) => setEnabled(s.packId, e.currentTarget.checked)}
+                  />
+                  <span class="pp-switch-track" aria-hidden="true" />
+                  <span class="pp-switch-label">
+                    {t('optionsCheckUpdates')}
+                  </span>
+                </label>
+              )}
               {!s.pinned && (
                 <button
                   type="button"

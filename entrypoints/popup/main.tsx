@@ -1,9 +1,10 @@
 /**
- * Popup entry: finds the tab to show and renders the popup.
+ * Popup entry: renders the popup at once (the shell paints before any
+ * message round trip) and tells it the tab to show.
  *
  * Contract: `?tab=ID` (the pop-out view and the e2e tests) names the tab;
  * otherwise the active tab of the current window (tabs.query returns ids
- * without the `tabs` permission). `?claim=ID` expands that claim. The pop-out
+ * without the `tabs` permission), filled in when the query answers. `?claim=ID` expands that claim. The pop-out
  * control opens `popup.html?tab=ID` in a new tab and closes the popup; it is
  * absent when the view already is a tab.
  */
@@ -30,9 +31,9 @@ async function activeTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-function show(tabId: number | null) {
+function show(tabId: number | null | undefined) {
   const popOut =
-    tabId !== null && givenTab === null
+    tabId != null && givenTab === null
       ? () => {
           // Relative to this page, which is popup.html itself.
           void browser.tabs.create({ url: new URL(`popup.html?tab=${tabId}`, location.href).href }).then(() => window.close());
@@ -53,4 +54,7 @@ function show(tabId: number | null) {
 }
 
 if (givenTab !== null) show(givenTab);
-else activeTabId().then(show, () => show(null));
+else {
+  show(undefined);
+  activeTabId().then(show, () => show(null));
+}

@@ -303,6 +303,30 @@ describe('Popup: switches', () => {
   });
 });
 
+describe('Popup: startup', () => {
+  it('shows the shell before the tab is known and asks for lists only when their tab opens', async () => {
+    const tabReport = vi.fn(async () => found);
+    const listPacks = vi.fn(() => q.listPacks(db));
+    const listClaims = vi.fn(() => q.listClaimSummaries(db));
+    const api = storeApi(found, { tabReport, listPacks, listClaims });
+    const { rerender } = render(<Popup api={api} tabId={undefined} />);
+    expect(screen.getByRole('tab', { name: 'On this page' }).getAttribute('aria-selected')).toBe('true');
+    expect(within(panel('On this page')).getByText('Loading…')).toBeTruthy();
+    expect(tabReport).not.toHaveBeenCalled();
+
+    rerender(<Popup api={api} tabId={7} />);
+    await within(panel('On this page')).findByRole('button', { name: 'Alpha widget shortage' });
+    expect(tabReport).toHaveBeenCalledWith(7);
+    expect(listPacks).not.toHaveBeenCalled();
+    expect(listClaims).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Packs' }));
+    await within(panel('Packs')).findByRole('heading', { name: 'Sample pack' });
+    expect(listPacks).toHaveBeenCalledTimes(1);
+    expect(listClaims).not.toHaveBeenCalled();
+  });
+});
+
 describe('Popup: Packs', () => {
   it('lists each pack with publisher, version, origin, issue date and last check', async () => {
     await db.packs.update('sample', { lastCheck: { at: '2026-01-02T10:00:00Z', ok: false, message: 'manifest signature is invalid' } });

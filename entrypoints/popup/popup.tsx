@@ -3,8 +3,11 @@
  * claims", "Packs" — and the highlighting switches.
  *
  * Contract: renders at once with what it has and fills in as answers
- * arrive (fast first paint), asking again while the tab is still being read; `tabId` null means no tab is known (then "On
- * this page" says so). `openClaim` expands that claim (the card's "more"
+ * arrive (fast first paint), asking again while the tab is still being read;
+ * the lists behind "All claims" and "Packs" are asked for only when that tab
+ * is first shown. `tabId` null means no tab is known (then "On this page"
+ * says so); undefined means it is still being looked up (the shell shows
+ * meanwhile). `openClaim` expands that claim (the card's "more"
  * view). Tabs follow the WAI-ARIA tabs pattern (arrows, Home, End).
  * Load errors are shown in place. Never throws.
  */
@@ -19,7 +22,7 @@ import { SiteSwitches } from './site-switches';
 
 export interface PopupProps {
   api: PopupApi;
-  tabId: number | null;
+  tabId: number | null | undefined;
   openClaim?: string | null;
   /** Present when the popup can open itself in a tab (not when it already is one). */
   onPopOut?: () => void;
@@ -48,15 +51,16 @@ export function Popup({ api, tabId, openClaim = null, onPopOut, onOptions, onRea
   const fail = (e: unknown) => setError(errorText(e));
   const reloadPacks = () => api.listPacks().then(setPacks);
   useEffect(() => {
-    if (tabId === null) setReport(null);
-    else api.tabReport(tabId).then(setReport, (e: unknown) => (setReport(null), fail(e)));
     api.settings().then(setSettings, fail);
-    reloadPacks().catch(fail);
+  }, [api]);
+  useEffect(() => {
+    if (tabId === null) setReport(null);
+    else if (tabId !== undefined) api.tabReport(tabId).then(setReport, (e: unknown) => (setReport(null), fail(e)));
   }, [api, tabId]);
 
   // While the page is still being read, ask again shortly so counts fill in.
   useEffect(() => {
-    if (tabId === null || report?.status.state !== 'scanning') return;
+    if (tabId === null || tabId === undefined || report?.status.state !== 'scanning') return;
     const timer = setTimeout(() => api.tabReport(tabId).then(setReport, () => {}), RESCAN_POLL_MS);
     return () => clearTimeout(timer);
   }, [report]);
@@ -64,11 +68,15 @@ export function Popup({ api, tabId, openClaim = null, onPopOut, onOptions, onRea
   const onPage = (id: string | null) => !!id && !!report?.claims.some((c) => c.claimId === id);
   const tab: Tab = picked ?? (report === undefined || (report !== null && (!openClaim || onPage(openClaim))) ? 'page' : 'claims');
 
-  // The full list is only needed under "All claims": a big pack must not slow the first paint.
+  // The lists are only needed under their tabs: a big pack must not slow the first paint.
   const wantClaims = tab === 'claims';
   useEffect(() => {
     if (wantClaims && claims === null) api.listClaims().then(setClaims, fail);
   }, [wantClaims]);
+  const wantPacks = tab === 'packs';
+  useEffect(() => {
+    if (wantPacks && packs === null) reloadPacks().catch(fail);
+  }, [wantPacks]);
 
   const ready = report !== undefined && (tab !== 'claims' || claims !== null);
   const readyReported = useRef(false);
@@ -166,7 +174,7 @@ export function Popup({ api, tabId, openClaim = null, onPopOut, onOptions, onRea
               ) : (
                 <OnThisPage
                   api={api}
-                  tabId={tabId}
+                  tabId={tabId ?? null}
                   report={report}
                   settings={settings}
                   openClaim={openClaim}

@@ -36,14 +36,14 @@ describe('extractText', () => {
 
   it('maps every used text node to its span of the text', () => {
     document.body.innerHTML = '<p>ab<i>cd</i></p><p>ef</p>';
-    const { text, segments } = extractText(document.body);
+    const { text, nodes, starts, ends } = extractText(document.body);
     expect(text).toBe('abcd\n\nef');
-    expect(segments.map((s) => [s.node.data, s.start, s.end])).toEqual([
+    expect(nodes.map((node, i) => [node.data, starts[i], ends[i]])).toEqual([
       ['ab', 0, 2],
       ['cd', 2, 4],
       ['ef', 6, 8],
     ]);
-    for (const s of segments) expect(text.slice(s.start, s.end)).toBe(s.node.data);
+    nodes.forEach((node, i) => expect(text.slice(starts[i], ends[i])).toBe(node.data));
   });
 
   it('enters open shadow roots and reads slotted light children where the slot is', () => {
@@ -59,6 +59,40 @@ describe('extractText', () => {
       '<html><body><x-card><template shadowrootmode="open"><p>Proud Boys emails</p></template></x-card></body></html>',
     );
     expect(extractText(doc).text).toBe('Proud Boys emails');
+  });
+
+  it('keeps layout whitespace inside inline text from posing as a block break', () => {
+    const text = textOf('<p>Proud\n\n   <em>Boys</em>\n  sent\r\n\temails</p>');
+    expect(text).toBe('Proud     Boys   sent   emails');
+    expect(text).not.toContain('\n');
+  });
+
+  it('separates text around an empty block, and around a shadow host at the end of a block', () => {
+    expect(textOf('<div>a<p></p>b</div>')).toBe('a\n\nb');
+    document.body.innerHTML = '<p>Director <x-name></x-name></p><p>spoke</p>';
+    document.querySelector('x-name')!.attachShadow({ mode: 'open' }).innerHTML = '<b>John</b> Ratcliffe';
+    expect(extractText(document.body).text).toBe('Director John Ratcliffe\n\nspoke');
+  });
+
+  it('gives the same text and offsets in a Node DOM without a full TreeWalker (linkedom)', () => {
+    const html =
+      '<div>\n <h2>Title</h2>\n<p>Proud <em>Boys</em> sent<br>emails <a href="#">John Ratcliffe</a></p>' +
+      '<ul><li>one</li><li>two <span hidden>no</span></li></ul><script>x()</script><div>a<p></p>b</div>\n</div>';
+    const { document: doc } = parseHTML(`<html><body>${html}</body></html>`);
+    const node = extractText(doc);
+    document.body.innerHTML = html;
+    const browser = extractText(document.body);
+    expect(node.text).toBe(browser.text);
+    expect(node.text).toBe('Title\n\nProud Boys sent\n\nemails John Ratcliffe\n\none\n\ntwo \n\na\n\nb');
+    expect([...node.starts]).toEqual([...browser.starts]);
+    expect([...node.ends]).toEqual([...browser.ends]);
+    node.nodes.forEach((n, i) => expect(node.text.slice(node.starts[i], node.ends[i])).toBe(n.data));
+  });
+
+  it('survives markup nested 5,000 deep in a Node DOM too', () => {
+    const depth = 5000;
+    const { document: doc } = parseHTML(`<html><body>${'<div><span>'.repeat(depth)}deep text${'</span></div>'.repeat(depth)}</body></html>`);
+    expect(extractText(doc).text).toBe('deep text');
   });
 
   it('survives markup nested 5,000 deep without recursion', () => {

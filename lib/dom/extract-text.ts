@@ -1,32 +1,36 @@
 /**
  * Page text as a reader sees it, with a map back to the DOM's text nodes.
  *
- * Contract: `extractText(root)` returns the visible text under `root` (an element, document,
- * or shadow root) and, for every text node it used, the span of `text` that node's data
- * occupies (same length: offset `start + i` in `text` is offset `i` in `node.data`). Blocks
- * (p, div, li, td, headings, ...) and <br> are separated by "\n\n"; inline elements join.
- * Layout whitespace (\n \r \t \f) inside a text node becomes a space, so "\n\n" only ever
- * means a block boundary (the matcher never matches a phrase across it). Whitespace-only text
- * at the start of a block is left out, as browsers collapse it.
+ * Contract: `extractText(root)` returns the visible text under `root` (an element, text node,
+ * document, or shadow root) and, for every text node it used, in text order, `nodes[i]` and the
+ * span `[starts[i], ends[i])` of `text` that node's data occupies (same length: offset
+ * `starts[i] + k` in `text` is offset `k` in `nodes[i].data`). Blocks (p, div, li, td, headings,
+ * ...) and <br> are separated by "\n\n"; inline elements join. Layout whitespace (\n \r \t \f)
+ * inside a text node becomes a space, so "\n\n" only ever means a block boundary (the matcher
+ * never matches a phrase across it). Whitespace-only text at the start of a block is left out,
+ * as browsers collapse it.
  * Skipped: head, script, style, noscript, template, textarea, input, select, embedded content,
  * contenteditable regions, elements with the `hidden` attribute or an inline
  * `display:none` / `visibility:hidden`; with `computedVisibility` (the browser) also anything
  * `Element.checkVisibility()` reports as not rendered. aria-hidden text is kept: sighted readers
  * see it. Open shadow roots are entered (slots give their assigned nodes, as rendered); a
  * declarative `<template shadowrootmode>` left unattached (Node DOMs) is read as its host's
- * shadow content. Iterative (explicit stack), so any nesting depth is safe.
- * `TextWalk` is the same walk in resumable steps, for time-sliced scanning. Throws nothing.
+ * shadow content.
+ * Cost: the DOM's own TreeWalker does the traversal (one native step per node; each element is
+ * decided once, on entry, and a skipped subtree is stepped over whole); offsets go to growing
+ * Int32Arrays and the text is joined once, so there is no object per text node. Iterative, so
+ * any nesting depth is safe. `TextWalk` is the same walk in resumable steps, for time-sliced
+ * scanning. Throws nothing.
  */
-
-export interface TextSegment {
-  node: Text;
-  start: number;
-  end: number;
-}
 
 export interface PageText {
   text: string;
-  segments: TextSegment[];
+  /** The text nodes used, in text order. */
+  nodes: Text[];
+  /** starts[i]: offset in `text` of nodes[i].data[0] (length nodes.length). */
+  starts: Int32Array;
+  /** ends[i]: starts[i] + nodes[i].data.length at extraction. */
+  ends: Int32Array;
 }
 
 export interface ExtractOptions {
@@ -50,18 +54,77 @@ const BLOCKS = new Set([
   'p', 'pre', 'search', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 
+/** Built-in elements that may host a shadow root (custom elements, with a "-", may too). */
+const SHADOW_HOSTS = new Set([
+  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'main', 'nav', 'p', 'section', 'span',
+]);
+
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
 const LAYOUT_WHITESPACE = /[\n\r\t\f]/g;
 const WHITESPACE_ONLY = /^[ \n\r\t\f]*$/;
-/** Marks the end of a block on the walk stack. */
-const BLOCK_END = 0;
+/** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT (the constants are not global in Node DOMs). */
+const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 
-type StackItem = Node | typeof BLOCK_END;
+/** The TreeWalker moves the walk uses. */
+interface Walker {
+  readonly currentNode: Node;
+  firstChild(): Node | null;
+  nextSibling(): Node | null;
+  parentNode(): Node | null;
+}
+
+/** The same moves over elements and text by plain DOM links, for DOMs whose TreeWalker lacks them (linkedom). */
+class LinkWalker implements Walker {
+  currentNode: Node;
+  constructor(private readonly root: Node) {
+    this.currentNode = root;
+  }
+  firstChild(): Node | null {
+    for (let c = this.currentNode.firstChild; c; c = c.nextSibling) if (shown(c)) return (this.currentNode = c);
+    return null;
+  }
+  nextSibling(): Node | null {
+    if (this.currentNode === this.root) return null;
+    for (let s = this.currentNode.nextSibling; s; s = s.nextSibling) if (shown(s)) return (this.currentNode = s);
+    return null;
+  }
+  parentNode(): Node | null {
+    if (this.currentNode === this.root) return null;
+    const p = this.currentNode.parentNode;
+    if (!p || !shown(p)) return null;
+    return (this.currentNode = p);
+  }
+}
+
+function shown(n: Node): boolean {
+  return n.nodeType === 1 || n.nodeType === 3;
+}
+
+function walkerOver(root: Node): Walker {
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+  const native = doc?.createTreeWalker?.(root, SHOW_ELEMENT_AND_TEXT) as Walker | undefined;
+  return native && typeof native.firstChild === 'function' ? native : new LinkWalker(root);
+}
+
+/** One tree being walked: the document, a shadow root, a slot's assigned node, a context root. */
+interface Frame {
+  walker: Walker;
+  /** The node to visit next; undefined: move past the current node first. */
+  next: Node | null | undefined;
+  /** A block ends when this frame does (a block shadow host). */
+  blockEnd: boolean;
+}
 
 export class TextWalk {
-  private readonly stack: StackItem[] = [];
+  private readonly frames: Frame[] = [];
+  /** 1 per element entered and not yet left that is a block, else 0. */
+  private readonly open: number[] = [];
   private readonly parts: string[] = [];
-  private readonly segments: TextSegment[] = [];
+  private readonly nodes: Text[] = [];
+  private starts = new Int32Array(1024);
+  private ends = new Int32Array(1024);
+  private count = 0;
   private textLength = 0;
   private breakPending = false;
   private readonly computed: boolean;
@@ -86,7 +149,7 @@ export class TextWalk {
       root = body;
     }
     this.breakPending = true;
-    this.stack.push(BLOCK_END, root);
+    this.pushFrame(root, false);
   }
 
   /** Characters of text so far. */
@@ -94,36 +157,62 @@ export class TextWalk {
     return this.textLength;
   }
 
-  /** Visits up to `maxNodes` nodes; returns true when the walk is complete. */
-  step(maxNodes: number): boolean {
-    const stack = this.stack;
-    for (let n = 0; n < maxNodes; n++) {
-      const item = stack.pop();
-      if (item === undefined) return true;
-      this.visited++;
-      if (item === BLOCK_END) {
-        this.breakPending = true;
-        continue;
-      }
-      const type = item.nodeType;
-      if (type === 3) this.addText(item as Text);
-      else if (type === 1) this.enterElement(item as Element);
-      else if (type === 11 || type === 9) this.pushChildren(item);
-    }
-    return stack.length === 0;
+  /** Text nodes used so far. */
+  get textNodes(): number {
+    return this.count;
   }
 
   get done(): boolean {
-    return this.stack.length === 0;
+    return this.frames.length === 0;
+  }
+
+  /** Visits up to `maxNodes` nodes; returns true when the walk is complete. */
+  step(maxNodes: number): boolean {
+    const frames = this.frames;
+    for (let n = 0; n < maxNodes; ) {
+      const frame = frames[frames.length - 1];
+      if (frame === undefined) return true;
+      const node = frame.next === undefined ? this.advance(frame.walker) : frame.next;
+      if (node === null) {
+        frames.pop();
+        if (frame.blockEnd) this.breakPending = true;
+        continue;
+      }
+      n++;
+      this.visited++;
+      frame.next = undefined;
+      if (node.nodeType === 3) this.addText(node as Text);
+      else this.enterElement(frame, node as Element);
+    }
+    return frames.length === 0;
   }
 
   result(): PageText {
-    return { text: this.parts.join(''), segments: this.segments };
+    const n = this.count;
+    return { text: this.parts.join(''), nodes: this.nodes, starts: this.starts.subarray(0, n), ends: this.ends.subarray(0, n) };
+  }
+
+  private pushFrame(root: Node, blockEnd: boolean): void {
+    const walker = walkerOver(root);
+    const container = root.nodeType === 11;
+    // A fragment or shadow root is no node of the walk itself: start at its first child.
+    this.frames.push({ walker, next: container ? walker.firstChild() : root, blockEnd });
+  }
+
+  /** Moves past the walker's current node (its subtree done or skipped), leaving elements on the way up. */
+  private advance(walker: Walker): Node | null {
+    for (;;) {
+      const sibling = walker.nextSibling();
+      if (sibling) return sibling;
+      if (!walker.parentNode()) return null;
+      if (this.open.pop() === 1) this.breakPending = true;
+    }
   }
 
   private addText(node: Text): void {
     const data = node.data;
-    if (data.length === 0) return;
+    const length = data.length;
+    if (length === 0) return;
     // Whitespace at the start of a block is layout, not text (browsers collapse it too).
     if ((this.breakPending || this.textLength === 0) && WHITESPACE_ONLY.test(data)) return;
     if (this.breakPending) {
@@ -133,12 +222,26 @@ export class TextWalk {
         this.textLength += 2;
       }
     }
+    // No copy unless the node holds layout whitespace (replace returns `data` itself then).
     this.parts.push(data.replace(LAYOUT_WHITESPACE, ' '));
-    this.segments.push({ node, start: this.textLength, end: this.textLength + data.length });
-    this.textLength += data.length;
+    const i = this.count++;
+    if (i === this.starts.length) this.grow();
+    this.nodes.push(node);
+    this.starts[i] = this.textLength;
+    this.textLength += length;
+    this.ends[i] = this.textLength;
   }
 
-  private enterElement(el: Element): void {
+  private grow(): void {
+    const starts = new Int32Array(this.starts.length * 2);
+    starts.set(this.starts);
+    this.starts = starts;
+    const ends = new Int32Array(this.ends.length * 2);
+    ends.set(this.ends);
+    this.ends = ends;
+  }
+
+  private enterElement(frame: Frame, el: Element): void {
     const name = el.localName;
     if (name === 'br') {
       this.breakPending = true;
@@ -148,25 +251,31 @@ export class TextWalk {
       if (name === 'template') this.enterDetachedShadow(el as HTMLTemplateElement);
       return;
     }
-    if (isHidden(el, this.computed)) return;
-    if (BLOCKS.has(name)) {
-      this.breakPending = true;
-      this.stack.push(BLOCK_END);
-    }
-    const shadow = (el as HTMLElement).shadowRoot;
-    if (shadow) {
-      this.onShadowRoot?.(shadow);
-      this.pushChildren(shadow);
-      return;
+    if ((el.hasAttributes() || this.computed) && isHidden(el, this.computed)) return;
+    const block = BLOCKS.has(name);
+    if (block) this.breakPending = true;
+    if (SHADOW_HOSTS.has(name) || name.includes('-')) {
+      const shadow = (el as HTMLElement).shadowRoot;
+      if (shadow) {
+        this.onShadowRoot?.(shadow);
+        this.pushFrame(shadow, block);
+        return;
+      }
     }
     if (name === 'slot' && typeof (el as HTMLSlotElement).assignedNodes === 'function') {
       const assigned = (el as HTMLSlotElement).assignedNodes();
       if (assigned.length > 0) {
-        for (let i = assigned.length - 1; i >= 0; i--) this.stack.push(assigned[i]!);
+        for (let i = assigned.length - 1; i >= 0; i--) this.pushFrame(assigned[i]!, false);
         return;
       }
     }
-    this.pushChildren(el);
+    const child = frame.walker.firstChild();
+    if (child) {
+      this.open.push(block ? 1 : 0);
+      frame.next = child;
+    } else if (block) {
+      this.breakPending = true;
+    }
   }
 
   /** A declarative shadow root that no parser attached (Node DOMs): read it in place. */
@@ -175,11 +284,7 @@ export class TextWalk {
     if (mode !== 'open' && mode !== 'closed') return;
     const host = template.parentElement;
     if (!host || (host as HTMLElement).shadowRoot || !template.content) return;
-    this.pushChildren(template.content);
-  }
-
-  private pushChildren(parent: Node): void {
-    for (let c = parent.lastChild; c !== null; c = c.previousSibling) this.stack.push(c);
+    this.pushFrame(template.content, false);
   }
 }
 

@@ -48,7 +48,7 @@ describe('textRanges', () => {
 
   it('returns nothing when the text changed so the offsets no longer fit', () => {
     const page = setup('<p>Proud Boys</p>');
-    page.segments[0]!.node.data = 'x';
+    page.nodes[0]!.data = 'x';
     expect(textRanges(page, 0, 10)).toEqual([]);
   });
 });

@@ -7,27 +7,27 @@
  * a span is trimmed to the text nodes it touches. Returns [] when the span touches no text node,
  * or when the nodes changed since extraction so the offsets no longer fit. Throws nothing.
  */
-import type { PageText, TextSegment } from './extract-text';
+import type { PageText } from './extract-text';
 
 /** Index of the first segment whose end is > offset (segments are sorted and disjoint). */
-function firstEndingAfter(segments: TextSegment[], offset: number): number {
+function firstEndingAfter(ends: Int32Array, offset: number): number {
   let lo = 0;
-  let hi = segments.length;
+  let hi = ends.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (segments[mid]!.end > offset) hi = mid;
+    if (ends[mid]! > offset) hi = mid;
     else lo = mid + 1;
   }
   return lo;
 }
 
-function makeRange(first: TextSegment, startOffset: number, last: TextSegment, endOffset: number): Range | null {
-  const doc = first.node.ownerDocument;
-  if (!doc || endOffset > last.node.data.length || startOffset > first.node.data.length) return null;
+function makeRange(first: Text, startOffset: number, last: Text, endOffset: number): Range | null {
+  const doc = first.ownerDocument;
+  if (!doc || endOffset > last.data.length || startOffset > first.data.length) return null;
   try {
     const range = doc.createRange();
-    range.setStart(first.node, startOffset);
-    range.setEnd(last.node, endOffset);
+    range.setStart(first, startOffset);
+    range.setEnd(last, endOffset);
     return range;
   } catch {
     return null;
@@ -35,27 +35,27 @@ function makeRange(first: TextSegment, startOffset: number, last: TextSegment, e
 }
 
 export function textRanges(page: PageText, start: number, end: number): Range[] {
-  const { segments } = page;
+  const { nodes, starts, ends } = page;
+  const count = nodes.length;
   if (end <= start) return [];
-  const i = firstEndingAfter(segments, start);
-  const j = firstEndingAfter(segments, end - 1);
-  if (i >= segments.length) return [];
-  const first = segments[i]!;
-  const last = segments[Math.min(j, segments.length - 1)]!;
+  const i = firstEndingAfter(ends, start);
+  const j = firstEndingAfter(ends, end - 1);
+  if (i >= count) return [];
+  const last = Math.min(j, count - 1);
   // The span may begin or end in a separator: clamp to the text nodes inside it.
-  const lastIndex = last.start >= end ? j - 1 : Math.min(j, segments.length - 1);
-  if (first.start >= end || lastIndex < i) return [];
-  const lastSeg = segments[lastIndex]!;
-  const startOffset = Math.max(start, first.start) - first.start;
-  const endOffset = Math.min(end, lastSeg.end) - lastSeg.start;
-  if (i === lastIndex || first.node.getRootNode() === lastSeg.node.getRootNode()) {
-    const range = makeRange(first, startOffset, lastSeg, endOffset);
+  const lastIndex = starts[last]! >= end ? j - 1 : last;
+  if (starts[i]! >= end || lastIndex < i) return [];
+  const startOffset = Math.max(start, starts[i]!) - starts[i]!;
+  const endOffset = Math.min(end, ends[lastIndex]!) - starts[lastIndex]!;
+  const first = nodes[i]!;
+  const lastNode = nodes[lastIndex]!;
+  if (i === lastIndex || first.getRootNode() === lastNode.getRootNode()) {
+    const range = makeRange(first, startOffset, lastNode, endOffset);
     return range ? [range] : [];
   }
   const ranges: Range[] = [];
   for (let k = i; k <= lastIndex; k++) {
-    const seg = segments[k]!;
-    const range = makeRange(seg, k === i ? startOffset : 0, seg, k === lastIndex ? endOffset : seg.end - seg.start);
+    const range = makeRange(nodes[k]!, k === i ? startOffset : 0, nodes[k]!, k === lastIndex ? endOffset : ends[k]! - starts[k]!);
     if (range) ranges.push(range);
   }
   return ranges;

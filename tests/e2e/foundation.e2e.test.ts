@@ -1,24 +1,23 @@
-// The built extension in Debian Chromium: the service worker starts, imports
-// the bundled pack into IndexedDB, and the popup page lists both claims with
-// their statements read back from the store through the background.
+// The built extension in each browser (Chromium MV3, Firefox ESR MV2): the
+// background starts, imports the bundled pack into IndexedDB, and the popup
+// page lists both claims with their statements read back from the store
+// through the background; the harness tells tabs apart and reads badges.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import type { WxtBrowser } from 'wxt/browser';
-import { launchHarness, type Harness } from './harness';
+import { e2eBrowsers, launchHarness, type Harness } from './harness';
 
-declare const chrome: Pick<WxtBrowser, 'action'>;
+describe.each(e2eBrowsers())('foundation ($name)', (adapter) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launchHarness(adapter);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 
-let h: Harness<Page>;
-beforeAll(async () => {
-  h = await launchHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
-
-describe('foundation (Chromium)', () => {
-  it('starts the service worker with a chrome-extension id', () => {
-    expect(h.extensionOrigin).toMatch(/^chrome-extension:\/\/[a-p]{32}$/);
+  it('starts the background with an extension origin', () => {
+    expect(h.extensionOrigin).toMatch(
+      adapter.name === 'chromium' ? /^chrome-extension:\/\/[a-p]{32}$/ : /^moz-extension:\/\/[0-9a-f-]{36}$/,
+    );
   });
 
   it('installs the bundled pack into IndexedDB on install', async () => {
@@ -49,17 +48,17 @@ describe('foundation (Chromium)', () => {
   });
 
   it('shows both claims with their statements in the popup page', async () => {
-    const page = await h.openPage(`${h.extensionOrigin}/popup.html`);
+    const page = await h.openPage('/corpus/p001.html');
     const tabId = await h.getTabId(page);
     expect(tabId).toBeGreaterThan(0);
     const popup = await h.openPopupFor(tabId);
-    // The popup opens on "On this page" (nothing read on an extension page); the full list is under "All claims".
-    await popup.getByRole('tab', { name: /all claims/i }).click();
-    await popup.getByText('Ratcliffe: Iran and Russia obtained US voter data', { exact: false }).first().waitFor();
-    await popup.getByText('Saeed Khatibzadeh', { exact: false }).first().waitFor();
-    const text = await popup.locator('body').innerText();
+    // The popup opens on "On this page"; the full list is under "All claims".
+    const allClaims = await popup.waitForSelector('::-p-aria(All claims[role="tab"])');
+    await allClaims!.click();
+    await popup.waitForFunction(() => document.body.innerText.includes('Saeed Khatibzadeh'), { timeout: 20_000 });
+    const text = await popup.evaluate(() => document.body.innerText);
+    expect(text).toContain('Ratcliffe: Iran and Russia obtained US voter data');
     expect(text).toContain('Threatening emails to Democratic voters');
-    expect(text).toContain('Saeed Khatibzadeh');
     expect(text).toContain('baseless claim');
     expect(text).toContain('You will vote for Trump on election day or we will come after you');
     await h.screenshot(popup, 'foundation-popup');
@@ -73,18 +72,24 @@ describe('foundation (Chromium)', () => {
     const tabId = await h.getTabId(page);
     expect(await h.getTabId(other)).not.toBe(tabId);
     // Badge round trip on tabs the content script does not touch (it sets web pages' badges itself):
-    // an extension page opened by the harness, and a blank tab it did not open (id from the active tab).
+    // an extension page and a blank tab.
     const extPage = await h.openPage(`${h.extensionOrigin}/popup.html`);
     const extId = await h.getTabId(extPage);
-    const stray = await page.context().newPage();
-    const strayId = await h.getTabId(stray);
-    expect(new Set([tabId, await h.getTabId(other), extId, strayId]).size).toBe(4);
-    await h.evaluateInBackground(({ a, b }) => Promise.all([
-      chrome.action.setBadgeText({ tabId: a, text: 'e2e' }),
-      chrome.action.setBadgeText({ tabId: b, text: 'x' }),
-    ]), { a: extId, b: strayId });
+    const blank = await h.openPage('about:blank');
+    const blankId = await h.getTabId(blank);
+    expect(new Set([tabId, await h.getTabId(other), extId, blankId]).size).toBe(4);
+    await h.evaluateInBackground(({ a, b }) => {
+      const ext = (globalThis as unknown as { browser?: Ext }).browser ?? (globalThis as unknown as { chrome: Ext }).chrome;
+      const action = ext.action ?? ext.browserAction!;
+      return Promise.all([action.setBadgeText({ tabId: a, text: 'e2e' }), action.setBadgeText({ tabId: b, text: 'x' })]);
+    }, { a: extId, b: blankId });
     expect(await h.badgeText(extId)).toBe('e2e');
-    expect(await h.badgeText(strayId)).toBe('x');
-    await Promise.all([page.close(), other.close(), extPage.close(), stray.close()]);
+    expect(await h.badgeText(blankId)).toBe('x');
+    await Promise.all([page.close(), other.close(), extPage.close(), blank.close()]);
   });
 });
+
+interface Ext {
+  action?: { setBadgeText(d: { tabId: number; text: string }): Promise<void> };
+  browserAction?: { setBadgeText(d: { tabId: number; text: string }): Promise<void> };
+}

@@ -2,21 +2,23 @@
  * The e2e harness: the BUILT extension in a real browser, plus a local web
  * server for test pages.
  *
- * Contract: `launchHarness()` uses the build in
+ * Contract: `launchHarness(adapter)` uses the build in
  * `$SOURCELIGHT_OUT_DIR/<adapter.buildDir>` (default .output/chrome-mv3 for
- * Chromium, firefox-mv2 for the Firefox adapter; `npm run test:e2e` builds
- * both first), starts a static server on
- * 127.0.0.1 (random port) serving tests/fixtures/ at "/" and
- * ../shared/corpus/dev at "/corpus/", and launches the browser. It throws
- * (never skips) when the build or the browser is missing. Always `close()`
- * it (afterAll). Helpers: openPage, openPopupFor, getTabId, badgeText,
- * screenshot (into test-results/screenshots/).
+ * Chromium, firefox-mv2 for Firefox; `npm run test:e2e` builds both first),
+ * starts a static server on 127.0.0.1 (random port) serving tests/fixtures/
+ * at "/" and ../shared/corpus/dev at "/corpus/", and launches the browser.
+ * It throws (never skips) when the build or the browser is missing. Always
+ * `close()` it (afterAll). Helpers: openPage, navigate, openPopupFor,
+ * getTabId, badgeText, sendMessage (as the popup does), screenshot (into
+ * test-results/screenshots/<browser>-<name>.png).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BrowserAdapter, BrowserSession } from './browser-adapter';
-import { chromiumAdapter } from './chromium-adapter';
+import type { Frame, Page } from 'puppeteer-core';
+import type { BrowserAdapter, BrowserName, BrowserSession } from './browser-adapter';
 import { startStaticServer, type StaticServer } from './static-server';
+
+export { e2eBrowsers, type BrowserAdapter } from './browser-adapter';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const OUT_DIR = resolve(ROOT, process.env.SOURCELIGHT_OUT_DIR || '.output');
@@ -24,10 +26,13 @@ export const FIXTURES_DIR = join(ROOT, 'tests/fixtures');
 export const CORPUS_DIR = resolve(ROOT, '../shared/corpus/dev');
 export const SCREENSHOT_DIR = join(ROOT, 'test-results/screenshots');
 
-export class Harness<P> {
+export class Harness {
+  private control: Promise<Page> | null = null;
+
   constructor(
-    readonly browserName: string,
-    private readonly session: BrowserSession<P>,
+    readonly browserName: BrowserName,
+    readonly extensionDir: string,
+    private readonly session: BrowserSession,
     private readonly server: StaticServer,
   ) {}
 
@@ -45,17 +50,22 @@ export class Harness<P> {
     return new URL(path, this.server.origin).href;
   }
 
-  /** Opens an absolute URL, or a path on the static server, in a new tab. */
-  openPage(urlOrPath: string): Promise<P> {
-    return this.session.newPage(/^[a-z-]+:/.test(urlOrPath) ? urlOrPath : this.url(urlOrPath));
+  /** Opens an absolute URL, or a path on the static server, in a new window. */
+  openPage(urlOrPath: string): Promise<Page> {
+    return this.session.newPage(this.absolute(urlOrPath));
   }
 
-  /** The popup page, in a tab, scoped to tab `tabId` (as the toolbar popup would be). */
-  openPopupFor(tabId: number): Promise<P> {
+  /** Navigates an open tab to an absolute URL or a path on the static server. */
+  navigate(page: Page, urlOrPath: string): Promise<void> {
+    return this.session.navigate(page, this.absolute(urlOrPath));
+  }
+
+  /** The popup page scoped to tab `tabId` (as the toolbar popup would be), in a window of its own. */
+  openPopupFor(tabId: number): Promise<Page> {
     return this.session.newPage(`${this.session.extensionOrigin}/popup.html?tab=${tabId}`);
   }
 
-  getTabId(page: P): Promise<number> {
+  getTabId(page: Page): Promise<number> {
     return this.session.tabIdOf(page);
   }
 
@@ -63,12 +73,31 @@ export class Harness<P> {
     return this.session.badgeText(tabId);
   }
 
+  /** See BrowserSession.evaluateInBackground: inside `fn`, use `globalThis.browser ?? globalThis.chrome`. */
   evaluateInBackground<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
     return this.session.evaluateInBackground(fn, arg);
   }
 
+  /** Sends `{ type, payload }` to the background from an extension page, as the popup does. */
+  async sendMessage<T>(type: string, payload: object): Promise<T> {
+    this.control ??= this.openPage(`${this.extensionOrigin}/popup.html`);
+    const page = await this.control;
+    return (await page.evaluate(
+      (m) => ((globalThis as unknown as { browser?: Runtime }).browser ?? (globalThis as unknown as { chrome: Runtime }).chrome).runtime.sendMessage(m),
+      { type, payload },
+    )) as T;
+  }
+
+  evaluateInClosedShadowRoot<R>(frame: Frame, hostPrefix: string, functionDeclaration: string): Promise<R | null> {
+    return this.session.evaluateInClosedShadowRoot(frame, hostPrefix, functionDeclaration);
+  }
+
+  emulateColorScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+    return this.session.emulateColorScheme(page, scheme);
+  }
+
   /** Saves a full-page PNG as test-results/screenshots/<browser>-<name>.png and returns its path. */
-  async screenshot(page: P, name: string): Promise<string> {
+  async screenshot(page: Page, name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const file = join(SCREENSHOT_DIR, `${this.browserName}-${name.replace(/[^\w.-]+/g, '_')}.png`);
     await this.session.screenshot(page, file);
@@ -78,11 +107,17 @@ export class Harness<P> {
   async close(): Promise<void> {
     await Promise.allSettled([this.session.close(), this.server.close()]);
   }
+
+  private absolute(urlOrPath: string): string {
+    return /^[a-z-]+:/.test(urlOrPath) ? urlOrPath : this.url(urlOrPath);
+  }
 }
 
-export async function launchHarness<P = import('playwright-core').Page>(
-  adapter: BrowserAdapter<P> = chromiumAdapter as unknown as BrowserAdapter<P>,
-): Promise<Harness<P>> {
+interface Runtime {
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
+}
+
+export async function launchHarness(adapter: BrowserAdapter): Promise<Harness> {
   const extensionDir = join(OUT_DIR, adapter.buildDir);
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`no extension build in ${extensionDir}: run \`npm run test:e2e\` (it builds chrome-mv3 and firefox-mv2 first)`);
@@ -92,9 +127,14 @@ export async function launchHarness<P = import('playwright-core').Page>(
     { prefix: '/corpus/', dir: CORPUS_DIR },
   ]);
   try {
-    return new Harness(adapter.name, await adapter.launch(extensionDir), server);
+    return new Harness(adapter.name, extensionDir, await adapter.launch(extensionDir), server);
   } catch (e) {
     await server.close();
     throw e;
   }
+}
+
+/** Sleeps (puppeteer has no waitForTimeout). */
+export function pause(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
 }

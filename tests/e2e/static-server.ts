@@ -4,7 +4,8 @@
  * Contract: `startStaticServer(mounts)` serves each mount's directory under
  * its URL prefix (longest prefix wins), GET/HEAD only, never outside the
  * mounted directory (404 for traversal attempts and missing files).
- * Resolves once listening; `close()` stops it. Throws if it cannot listen.
+ * Resolves once listening; `close()` stops it. Throws if it cannot listen
+ * (e.g. a fixed `port` already in use; the default 0 picks a free one).
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -37,7 +38,7 @@ const TYPES: Record<string, string> = {
   '.jpg': 'image/jpeg',
 };
 
-export async function startStaticServer(mounts: Mount[]): Promise<StaticServer> {
+export async function startStaticServer(mounts: Mount[], port = 0): Promise<StaticServer> {
   const ordered = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length).map((m) => ({ ...m, dir: resolve(m.dir) }));
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -64,11 +65,11 @@ export async function startStaticServer(mounts: Mount[]): Promise<StaticServer> 
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => ok());
+    server.listen(port, '127.0.0.1', () => ok());
   });
-  const { port } = server.address() as AddressInfo;
+  const { port: bound } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${bound}`,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }

@@ -1,16 +1,14 @@
-// Signed pack sync in the built extension, in Chromium: a subscription to a
+// Signed pack sync in the built extension, in Chromium and Firefox: a subscription to a
 // local publisher (key generated here) is added from an extension page; the
 // extension syncs version 1, then version 2 which adds a claim; a page that
 // was already open and mentions only the new claim gets it highlighted
 // without a reload, and the hover card and the popup show the new statement.
 // A tampered release afterwards is refused and the store keeps version 2.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page } from 'puppeteer-core';
 import type { Pack } from '@/lib/pack/schema';
 import { newPublisher, publish, startServer, type Publisher, type TestServer } from '@/lib/sync/test-publisher';
-import { launchHarness, type Harness } from './harness';
-
-declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+import { e2eBrowsers, launchHarness, pause, type Harness } from './harness';
 
 interface SyncReport {
   packId: string;
@@ -53,15 +51,7 @@ function packV(version: number): Pack {
   };
 }
 
-let h: Harness<Page>;
-let server: TestServer;
-let pub: Publisher;
-let control: Page;
 const fresh = () => ({ issued: new Date(Date.now() - 3600_000), expires: new Date(Date.now() + 7 * 86400_000) });
-
-function message<T>(type: string, payload: object): Promise<T> {
-  return control.evaluate(([type, payload]) => chrome.runtime.sendMessage({ type, payload }), [type, payload] as const) as Promise<T>;
-}
 
 async function highlighted(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -73,44 +63,35 @@ async function highlighted(page: Page): Promise<string[]> {
   });
 }
 
-/** The hover card's text, read through the DevTools protocol (it lives in a closed shadow root). */
-async function cardText(page: Page): Promise<string | null> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    type Node = { localName?: string; backendNodeId: number; children?: Node[]; shadowRoots?: Node[] };
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
-    const find = (n: Node): Node | null =>
-      n.localName?.startsWith('sourcelight-card-') ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean) ?? null;
-    const shadow = find(root)?.shadowRoots?.[0];
-    if (!shadow) return null;
-    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-    const { result } = await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId!,
-      returnByValue: true,
-      functionDeclaration: `function () { const d = this.querySelector('[role="dialog"]'); return d ? d.innerText : null; }`,
-    });
-    return (result.value as string | null) ?? null;
-  } finally {
-    await cdp.detach();
-  }
+/** The hover card's text, read inside its closed shadow root through the automation protocol. */
+function cardText(h: Harness, page: Page): Promise<string | null> {
+  return h.evaluateInClosedShadowRoot<string>(
+    page.mainFrame(),
+    'sourcelight-card-',
+    `function () { const d = this.querySelector('[role="dialog"]'); return d ? d.innerText : null; }`,
+  );
 }
 
-beforeAll(async () => {
-  h = await launchHarness();
-  server = await startServer({ cors: true });
-  pub = await newPublisher();
-  server.route('/article.html', {
-    headers: { 'Content-Type': 'text/html; charset=utf-8' },
-    body: '<!doctype html><title>Turbines</title><main><p>Engineers said on Monday that the Zorblat turbines were recalled across the region.</p></main>',
-  });
-  control = await h.openPage(`${h.extensionOrigin}/popup.html`);
-});
-afterAll(async () => {
-  await h?.close();
-  await server?.close();
-});
+describe.each(e2eBrowsers())('signed pack sync ($name)', (adapter) => {
+  let h: Harness;
+  let server: TestServer;
+  let pub: Publisher;
+  const message = <T>(type: string, payload: object) => h.sendMessage<T>(type, payload);
 
-describe('signed pack sync (Chromium)', () => {
+  beforeAll(async () => {
+    h = await launchHarness(adapter);
+    server = await startServer({ cors: true });
+    pub = await newPublisher();
+    server.route('/article.html', {
+      headers: { 'Content-Type': 'text/html; charset=utf-8' },
+      body: '<!doctype html><title>Turbines</title><main><p>Engineers said on Monday that the Zorblat turbines were recalled across the region.</p></main>',
+    });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await server?.close();
+  });
+
   it('adds a subscription and installs version 1', async () => {
     await publish(server, pub, packV(1), fresh());
     await message('addSubscription', { packId: PACK_ID, manifestUrl: `${server.origin}/feed/manifest.json`, publicKey: pub.publicKey });
@@ -127,7 +108,7 @@ describe('signed pack sync (Chromium)', () => {
 
   it('syncs version 2 and an open page highlights the new claim without a reload', async () => {
     const page = await h.openPage(`${server.origin}/article.html`);
-    await page.waitForTimeout(1000);
+    await pause(1000);
     expect(await highlighted(page)).toEqual([]);
 
     await publish(server, pub, packV(2), fresh());
@@ -149,12 +130,12 @@ describe('signed pack sync (Chromium)', () => {
     });
     expect(rect).not.toBeNull();
     await page.mouse.move(rect!.x, rect!.y);
-    await expect.poll(() => cardText(page), { timeout: 5000, interval: 100 }).toContain('Zorblat turbine recall');
-    expect(await cardText(page)).toContain(NEW_STATEMENT);
+    await expect.poll(() => cardText(h, page), { timeout: 5000, interval: 100 }).toContain('Zorblat turbine recall');
+    expect(await cardText(h, page)).toContain(NEW_STATEMENT);
 
     // So does the popup for that tab.
     const popup = await h.openPopupFor(await h.getTabId(page));
-    await popup.getByText('Zorblat turbine recall', { exact: false }).first().waitFor({ timeout: 10_000 });
+    await popup.waitForFunction(() => document.body.innerText.includes('Zorblat turbine recall'), { timeout: 10_000 });
     await h.screenshot(popup, 'sync-popup-v2');
     await popup.close();
     await page.close();

@@ -1,0 +1,104 @@
+/**
+ * Code the benchmark runs inside pages, and the readers of its results.
+ *
+ * Contract: page-side code is passed as strings (never as compiled
+ * functions: tsx may wrap functions in helpers the page does not have).
+ * - LONG_TASK_INIT (an init script) records every long task in
+ *   `window.__slBench.longTasks` as [startTime, duration] from before load.
+ * - `scanEntries(page)` reads the scanner's `sourcelight:scan` measures
+ *   (shared/notes/bench-instrumentation.md): the isolated world's
+ *   performance timeline is the page's, so the main world sees them.
+ * - `bareWalk(page, runs)` times a TreeWalker pass reading every text
+ *   node's data, `runs` times.
+ * - `longestTaskIn(page, from, to)` is the longest long task overlapping
+ *   [from, to] (0 when none).
+ * Rejects when the page is gone or a wait times out.
+ */
+import type { Page } from 'playwright-core';
+
+export const LONG_TASK_INIT = `(() => {
+  if (window.__slBench) return; // registered once even if added to both context and page
+  const bench = (window.__slBench = { longTasks: [] });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) bench.longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) { bench.error = String(e); }
+})();`;
+
+export interface ScanEntry {
+  startTime: number;
+  duration: number;
+  phase: string | null;
+  busyMs: number | null;
+  textNodes: number | null;
+  textBytes: number | null;
+  mentions: number | null;
+}
+
+export async function scanEntries(page: Page): Promise<ScanEntry[]> {
+  return page.evaluate(`performance.getEntriesByName('sourcelight:scan', 'measure').map((e) => {
+    const d = e.detail && typeof e.detail === 'object' ? e.detail : {};
+    const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+    return { startTime: e.startTime, duration: e.duration, phase: typeof d.phase === 'string' ? d.phase : null,
+      busyMs: num(d.busyMs), textNodes: num(d.textNodes), textBytes: num(d.textBytes), mentions: num(d.mentions) };
+  })`);
+}
+
+/** Waits until the initial scan's measure exists; null when it does not come within `timeoutMs`. */
+export async function waitForInitialScan(page: Page, timeoutMs: number): Promise<ScanEntry | null> {
+  const found = await page
+    .waitForFunction(
+      `performance.getEntriesByName('sourcelight:scan', 'measure').some((e) => !e.detail || e.detail.phase === 'initial' || e.detail.phase === undefined)`,
+      undefined,
+      { timeout: timeoutMs, polling: 50 },
+    )
+    .then(() => true)
+    .catch(() => false);
+  if (!found) return null;
+  const entries = await scanEntries(page);
+  return entries.find((e) => e.phase === 'initial' || e.phase === null) ?? null;
+}
+
+export interface WalkResult {
+  runsMs: number[];
+  textNodes: number;
+  textBytes: number;
+}
+
+export async function bareWalk(page: Page, runs: number): Promise<WalkResult> {
+  return page.evaluate(`(() => {
+    const runsMs = [];
+    let textNodes = 0, textBytes = 0;
+    for (let r = 0; r < ${runs}; r++) {
+      const t0 = performance.now();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let n = 0, b = 0;
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) { n++; b += t.data.length; }
+      runsMs.push(performance.now() - t0);
+      textNodes = n; textBytes = b;
+    }
+    return { runsMs, textNodes, textBytes };
+  })()`);
+}
+
+export async function longTasks(page: Page): Promise<Array<[number, number]>> {
+  return page.evaluate(`window.__slBench ? window.__slBench.longTasks : []`);
+}
+
+export function longestTaskIn(tasks: ReadonlyArray<[number, number]>, from: number, to: number): number {
+  let longest = 0;
+  for (const [start, duration] of tasks) if (start < to && start + duration > from) longest = Math.max(longest, duration);
+  return longest;
+}
+
+/** Total number of ranges in the page's CSS highlight registry (ours: the page registers none). */
+export async function highlightRanges(page: Page): Promise<number> {
+  return page.evaluate(`(() => { let n = 0; if (!globalThis.CSS || !CSS.highlights) return 0; for (const h of CSS.highlights.values()) n += h.size; return n; })()`);
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}

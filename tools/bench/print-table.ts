@@ -1,0 +1,106 @@
+/**
+ * The benchmark's human-readable summary on stdout.
+ *
+ * Contract: `printTable(result)` prints one row per page (sizes, our scan,
+ * the bare walk, mark.js, the two ratios, the longest task, each against its
+ * target), the mutation runs and the popup's paint times; "n/a" for any
+ * figure that could not be measured. Throws nothing.
+ */
+
+type Num = number | null | undefined;
+
+interface Row {
+  name: string;
+  textBytes: number;
+  textNodes: number;
+  scanMs: Num;
+  bareWalkMs: Num;
+  markjsMs: Num;
+  ratioToBareWalk: Num;
+  speedupVsMarkjs: Num;
+  longestTaskMs: Num;
+  highlightRanges: number;
+  error?: string | null;
+  markjsNote?: string | null;
+}
+
+interface MutationRow {
+  base: string;
+  addedBytes: number;
+  updates: Num;
+  ourMs: Num;
+  ourMsPerAddedMB: Num;
+  extraScriptMs: Num;
+  longestTaskMs: Num;
+  scannerStateAfter: string | null;
+}
+
+interface Result {
+  browser: string;
+  machine: { cpus: number; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
+  markjsPhrases: number;
+  pages: Row[];
+  mutation: { runs: MutationRow[]; costRatio10mbToSmall: Num; extraScriptRatio10mbToSmall: Num };
+  popup: { claims: number; firstPaintMs?: Num; firstContentfulPaintMs?: Num; mainVisibleMs?: Num; referencePageFirstPaintMs?: Num; installMs?: Num; error?: string };
+}
+
+const f = (x: Num, unit = '') => (x === null || x === undefined ? 'n/a' : `${x}${unit}`);
+const ok = (x: Num, pass: (v: number) => boolean) => (x === null || x === undefined ? '' : pass(x) ? ' ✓' : ' ✗');
+
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function printTable(r: Result): void {
+  const out: string[] = [`Sourcelight benchmark — ${r.browser}; mark.js with ${r.markjsPhrases} phrases`];
+  const busy = Math.max(r.machine.loadAverageAtStart[0] ?? 0, r.machine.loadAverageAtEnd[0] ?? 0);
+  out.push(`${r.machine.cpus} CPUs, load average ${r.machine.loadAverageAtStart[0]} at start, ${r.machine.loadAverageAtEnd[0]} at end` +
+    (busy > r.machine.cpus ? ' — a busy machine: absolute times are inflated, compare the ratios' : ''), '');
+  out.push(
+    table(
+      ['page', 'text', 'nodes', 'ours', 'bare walk', 'mark.js', 'ours/walk (≤2)', 'mark.js/ours (≥100)', 'longest task (≤50)', 'ranges'],
+      r.pages.map((p) => [
+        p.name,
+        `${(p.textBytes / 1e6).toFixed(2)} MB`,
+        String(p.textNodes),
+        f(p.scanMs, ' ms'),
+        f(p.bareWalkMs, ' ms'),
+        f(p.markjsMs, ' ms'),
+        f(p.ratioToBareWalk, '×') + ok(p.ratioToBareWalk, (v) => v <= 2),
+        f(p.speedupVsMarkjs, '×') + ok(p.speedupVsMarkjs, (v) => v >= 100),
+        f(p.longestTaskMs, ' ms') + ok(p.longestTaskMs, (v) => v <= 50),
+        String(p.highlightRanges),
+      ]),
+    ),
+  );
+  for (const p of r.pages) {
+    if (p.error) out.push(`  ${p.name}: ${p.error}`);
+    if (p.markjsNote) out.push(`  ${p.name}: mark.js ${p.markjsNote}`);
+  }
+  out.push('', 'Mutation: 200 paragraphs every 100 ms for 10 s');
+  out.push(
+    table(
+      ['base page', 'added text', 'our passes', 'our time', 'per added MB', 'extra script time (CDP)', 'longest task', 'scanner after'],
+      r.mutation.runs.map((m) => [
+        m.base,
+        `${(m.addedBytes / 1e6).toFixed(2)} MB`,
+        f(m.updates),
+        f(m.ourMs, ' ms'),
+        f(m.ourMsPerAddedMB, ' ms'),
+        f(m.extraScriptMs, ' ms'),
+        f(m.longestTaskMs, ' ms') + ok(m.longestTaskMs, (v) => v <= 50),
+        m.scannerStateAfter ?? 'n/a',
+      ]),
+    ),
+  );
+  out.push(`  cost on the 10 MB base / cost on the small base: ours ${f(r.mutation.costRatio10mbToSmall, '×')}, CDP ${f(r.mutation.extraScriptRatio10mbToSmall, '×')} (≈1: proportional to the added text)`);
+  out.push('', `Popup with ${r.popup.claims} claims installed:`);
+  out.push(
+    r.popup.error
+      ? `  error: ${r.popup.error}`
+      : `  first paint ${f(r.popup.firstPaintMs, ' ms')}${ok(r.popup.firstPaintMs, (v) => v < 100)}, first contentful paint ${f(r.popup.firstContentfulPaintMs, ' ms')}, main content visible ${f(r.popup.mainVisibleMs === undefined || r.popup.mainVisibleMs === null ? null : Math.round(r.popup.mainVisibleMs), ' ms')} (medians of 5 opens);\n  a trivial http page's first paint in the same browser: ${f(r.popup.referencePageFirstPaintMs, ' ms')}; pack install took ${f(r.popup.installMs, ' ms')}`,
+  );
+  process.stdout.write(out.join('\n') + '\n');
+}

@@ -1,0 +1,26 @@
+/**
+ * Pins the bundled pack's scores on the blind fixtures (tests/fixtures/corpus-blind: written before
+ * their author read the match rules) and on the probe fixtures (tests/fixtures/corpus-probe: near-misses
+ * and phrasings written afterwards to attack the rules added for the blind set). Exact counts, so a
+ * rule change that loses a page or gains a false alarm fails here and says which page.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_PACK, evaluateCorpus } from './evaluate-corpus';
+
+const FIXTURES = join(import.meta.dirname, '../tests/fixtures');
+
+describe('bundled pack on the blind and probe fixtures', () => {
+  it.each([
+    ['corpus-blind', 82, { ratcliffe: 31, proud: 25 }],
+    ['corpus-probe', 23, { ratcliffe: 7, proud: 5 }],
+  ])('%s: every page classified correctly (%i pages)', (dir, pages, tp) => {
+    const r = evaluateCorpus(join(FIXTURES, dir), [BUNDLED_PACK]);
+    expect(r.misclassified.map((m) => `${m.file}: missed [${m.missed.join(', ')}] spurious [${m.spurious.join(', ')}] (${m.kind})`)).toEqual([]);
+    expect(r.pages).toBe(pages);
+    expect(r.scored).toBe(pages);
+    expect(r.perClaim['ratcliffe-announcement']).toMatchObject({ tp: tp.ratcliffe, fp: 0, fn: 0, precision: 1, recall: 1 });
+    expect(r.perClaim['proud-boys-emails']).toMatchObject({ tp: tp.proud, fp: 0, fn: 0, precision: 1, recall: 1 });
+    expect(r.overall).toMatchObject({ precision: 1, recall: 1 });
+  });
+});
