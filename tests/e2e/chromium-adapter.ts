@@ -49,8 +49,23 @@ class ChromiumSession implements BrowserSession {
     readonly extensionOrigin: string,
   ) {}
 
-  /** The live service worker; an idle worker stops after ~30 s, so it is looked up anew each time. */
+  /**
+   * The live service worker, looked up anew each time (an idle worker stops
+   * after ~30 s). A worker target can be attached before its extension
+   * bindings exist (seen on a cold first start: "chrome is not defined"), so
+   * it is only returned once `chrome.runtime.id` answers.
+   */
   async worker(): Promise<WebWorker> {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const w = await this.anyWorker();
+      const ready = await w.evaluate(() => typeof chrome !== 'undefined' && typeof chrome.runtime?.id === 'string').catch(() => false);
+      if (ready) return w;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the extension service worker never exposed the chrome.* API');
+  }
+
+  private async anyWorker(): Promise<WebWorker> {
     const isOurs = (t: { type(): string; url(): string }) => t.type() === 'service_worker' && t.url().startsWith(this.extensionOrigin);
     const live = await this.browser.targets().find(isOurs)?.worker();
     if (live) return live;
@@ -162,4 +177,5 @@ declare const chrome: {
   windows: { create(d: { url: string; focused: boolean }): Promise<{ tabs?: Array<{ id?: number }> }> };
   tabs: { query(q: object): Promise<Array<{ id?: number }>> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  runtime?: { id?: string };
 };
