@@ -20,7 +20,7 @@ import { parseHTML } from 'linkedom';
 import { scanDocument } from '../lib/dom/scan-document';
 import { compileMatcher } from '../lib/match/compile-matcher';
 import type { MatchRules } from '../lib/pack/schema';
-import { validatePack } from '../lib/pack/validate';
+import { loadPackClaims, PackFileError } from './pack-claims';
 
 export const BUNDLED_PACK = fileURLToPath(new URL('../data/packs/election-2020.json', import.meta.url));
 
@@ -73,18 +73,12 @@ function readJson(file: string, what: string): unknown {
 }
 
 function loadClaims(packFiles: string[]): Array<{ id: string; match: MatchRules }> {
-  const claims = new Map<string, { id: string; match: MatchRules }>();
-  for (const file of packFiles) {
-    let pack;
-    try {
-      pack = validatePack(readJson(file, 'pack'));
-    } catch (e) {
-      if (e instanceof CorpusError) throw e;
-      throw new CorpusError(`pack ${file} is invalid: ${(e as Error).message}`);
-    }
-    for (const c of pack.claims) claims.set(c.id, { id: c.id, match: c.match });
+  try {
+    return loadPackClaims(packFiles);
+  } catch (e) {
+    if (e instanceof PackFileError) throw new CorpusError(e.message);
+    throw e;
   }
-  return [...claims.values()];
 }
 
 function readLabels(dir: string): Record<string, Label> {

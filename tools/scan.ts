@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { compileMatcher } from '../lib/match/compile-matcher';
-import { validatePack } from '../lib/pack/validate';
+import { loadPackClaims, PackFileError } from './pack-claims';
 import type { MatchRules } from '../lib/pack/schema';
 import { scanDocument } from '../lib/dom/scan-document';
 
@@ -54,24 +54,12 @@ function readText(file: string, what: string): string {
 }
 
 function loadClaims(packFiles: string[]): Array<{ id: string; match: MatchRules }> {
-  const claims = new Map<string, { id: string; match: MatchRules }>();
-  for (const file of packFiles) {
-    let json: unknown;
-    try {
-      json = JSON.parse(readText(file, 'pack'));
-    } catch (e) {
-      if (e instanceof UsageError) throw e;
-      throw new UsageError(`pack ${file} is not JSON: ${(e as Error).message}`);
-    }
-    let pack;
-    try {
-      pack = validatePack(json);
-    } catch (e) {
-      throw new UsageError(`pack ${file} is invalid: ${(e as Error).message}`);
-    }
-    for (const c of pack.claims) claims.set(c.id, { id: c.id, match: c.match });
+  try {
+    return loadPackClaims(packFiles);
+  } catch (e) {
+    if (e instanceof PackFileError) throw new UsageError(e.message);
+    throw e;
   }
-  return [...claims.values()];
 }
 
 function scanFiles(files: string[], packFiles: string[]): FileMentions[] {
