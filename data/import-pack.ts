@@ -3,8 +3,8 @@
  *
  * Contract: `importPack` validates the input with `validatePack` (throws its
  * error, naming the JSON path and rule, for an invalid pack: nothing is
- * written), then in ONE read-write transaction over packs, claims,
- * statements and sources:
+ * written), then in ONE read-write transaction over the store's pack
+ * tables (packs, claims, packClaims, words, sources):
  * - same id and version already installed → 'unchanged', no writes;
  * - a higher version already installed → 'kept-newer', no writes (a
  *   bundled pack never rolls back a synced one);
@@ -17,8 +17,10 @@
 import Dexie from 'dexie';
 import type { Pack } from '@/lib/pack/schema';
 import { validatePack } from '@/lib/pack/validate';
-import type { ClaimRow, PackRow, SourceRow, SourcelightDB, StatementRow } from './db';
+import type { ClaimRow, PackClaimsRow, PackRow, SourceRow, SourcelightDB, WordRow } from './db';
+import { claimPages } from './claim-pages';
 import { addWords, indexWords } from './search-words';
+import { wordBuckets } from './word-index';
 
 export type ImportResult = 'installed' | 'updated' | 'unchanged' | 'kept-newer';
 
@@ -43,20 +45,20 @@ export async function importPack(
   const valid = validatePack(pack);
   const rows = packRows(valid);
   // Writes go out as bulk calls, never awaited row by row; the conflict check
-  // and the deletes are key-only or key-range requests, not one per claim.
-  // What remains for a big pack is IndexedDB's own cost per row and per
-  // `words` index entry.
-  return db.transaction('rw', [db.packs, db.claims, db.statements, db.sources], async () => {
+  // and the deletes are key-only, key-range or single-row requests, not one
+  // per claim. What remains is one `claims` row per claim (db.ts keeps
+  // everything else in few rows per pack).
+  return db.transaction('rw', [db.packs, db.claims, db.packClaims, db.words, db.sources], async () => {
     const old = await db.packs.get(valid.id);
     if (old && old.version === valid.version) return 'unchanged';
     if (old && old.version > valid.version) return 'kept-newer';
 
-    // Claim ids are global: two key-only reads find any id held by another pack.
-    const [allIds, ownIds] = await Promise.all([
-      db.claims.toCollection().primaryKeys(),
-      db.claims.where('packId').equals(valid.id).primaryKeys(),
-    ]);
-    const own = new Set(ownIds);
+    // Tables keyed by [packId+…]: this pack's rows are one key range.
+    const packKeys = <T, K>(t: Dexie.Table<T, [string, K]>) =>
+      t.where(':id').between([valid.id, Dexie.minKey], [valid.id, Dexie.maxKey], true, true);
+    // Claim ids are global: a key-only read of all ids and this pack's own listing find any id held by another pack.
+    const [allIds, ownPages] = await Promise.all([db.claims.toCollection().primaryKeys(), packKeys(db.packClaims).toArray()]);
+    const own = new Set(ownPages.flatMap((p) => p.claims.map((c) => c.id)));
     const taken = new Set(allIds.filter((id) => !own.has(id)));
     const conflict = rows.claims.find((c) => taken.has(c.id));
     if (conflict) {
@@ -65,13 +67,11 @@ export async function importPack(
     }
 
     const kept = new Set(rows.claims.map((c) => c.id));
-    const packKeys = (t: typeof db.statements | typeof db.sources) =>
-      t.where('[packId+id]').between([valid.id, Dexie.minKey], [valid.id, Dexie.maxKey], true, true);
-    // Statements and sources are keyed by [packId+id]: one range delete each.
     // Claims are overwritten by bulkPut; only those gone from the pack are deleted.
     await Promise.all([
-      db.claims.bulkDelete(ownIds.filter((id) => !kept.has(id))),
-      packKeys(db.statements).delete(),
+      db.claims.bulkDelete([...own].filter((id) => !kept.has(id))),
+      packKeys(db.packClaims).delete(),
+      packKeys(db.words).delete(),
       packKeys(db.sources).delete(),
     ]);
     const packRow: PackRow = {
@@ -88,15 +88,23 @@ export async function importPack(
     };
     await Promise.all([
       db.sources.bulkAdd(rows.sources),
-      db.statements.bulkAdd(rows.statements),
+      db.words.bulkAdd(rows.words),
       db.claims.bulkPut(rows.claims),
+      db.packClaims.bulkAdd(rows.listing),
       db.packs.put(packRow),
     ]);
     return old ? 'updated' : 'installed';
   });
 }
 
-function packRows(pack: Pack): { claims: ClaimRow[]; statements: StatementRow[]; sources: SourceRow[] } {
+interface PackRows {
+  claims: ClaimRow[];
+  listing: PackClaimsRow[];
+  words: WordRow[];
+  sources: SourceRow[];
+}
+
+function packRows(pack: Pack): PackRows {
   const sources: SourceRow[] = pack.sources.map((s) => ({
     packId: pack.id,
     id: s.id,
@@ -108,40 +116,39 @@ function packRows(pack: Pack): { claims: ClaimRow[]; statements: StatementRow[];
   }));
   // A source is cited by many claims: fold its words once.
   const sourceWords = new Map(sources.map((s) => [s.id, indexWords([s.publisher, s.title])]));
-  const statements: StatementRow[] = [];
-  const claims: ClaimRow[] = pack.claims.map((c) => {
+  const claimWords = pack.claims.map((c) => {
     const words = new Set<string>();
     addWords(words, [c.title, c.summary]);
-    const statementIds: string[] = [];
     const cited = new Set<string>();
-    c.statements.forEach((s, order) => {
-      statements.push({
-        packId: pack.id,
+    for (const s of c.statements) {
+      addWords(words, [s.quote, s.summary, s.speaker.name, s.speaker.role, s.speaker.organisation]);
+      for (const id of s.sources) cited.add(id);
+    }
+    for (const id of cited) for (const w of sourceWords.get(id) ?? []) words.add(w);
+    return { id: c.id, words };
+  });
+  return {
+    claims: pack.claims.map((c) => ({
+      id: c.id,
+      packId: pack.id,
+      title: c.title,
+      summary: c.summary,
+      eventDate: c.eventDate,
+      statements: c.statements.map((s) => ({
         id: s.id,
-        claimId: c.id,
-        order,
         kind: s.kind,
         speaker: s.speaker,
         date: s.date,
         summary: s.summary,
         quote: s.quote,
         sources: s.sources,
-      });
-      statementIds.push(s.id);
-      addWords(words, [s.quote, s.summary, s.speaker.name, s.speaker.role, s.speaker.organisation]);
-      for (const id of s.sources) cited.add(id);
-    });
-    for (const id of cited) for (const w of sourceWords.get(id) ?? []) words.add(w);
-    return {
-      id: c.id,
-      packId: pack.id,
-      title: c.title,
-      summary: c.summary,
-      eventDate: c.eventDate,
-      match: c.match,
-      statementIds,
-      words: [...words],
-    };
-  });
-  return { claims, statements, sources };
+      })),
+    })),
+    listing: claimPages(
+      pack.id,
+      pack.claims.map((c) => ({ id: c.id, title: c.title, summary: c.summary, eventDate: c.eventDate, match: c.match })),
+    ),
+    words: wordBuckets(pack.id, claimWords),
+    sources,
+  };
 }

@@ -5,6 +5,7 @@ import { importPack } from './import-pack';
 import {
   getClaimContext,
   getSettings,
+  listClaims,
   listClaimSummaries,
   listPacks,
   loadMatchRules,
@@ -38,6 +39,30 @@ describe('store queries', () => {
       { id: 'beta-claim', title: 'Beta gadget recall', summary: 'A recall of beta gadgets was announced.', eventDate: '2020-10-20' },
       { id: 'alpha-claim', title: 'Alpha widget shortage', summary: 'Officials said the alpha widgets ran out in October.', eventDate: '2020-10-21' },
     ]);
+  });
+
+  it('listClaims gives the first claims in list order and the total, reading only the first pages', async () => {
+    expect(await listClaims(db, 1)).toEqual({
+      total: 2,
+      claims: [{ id: 'beta-claim', title: 'Beta gadget recall', summary: 'A recall of beta gadgets was announced.', eventDate: '2020-10-20' }],
+    });
+    expect((await listClaims(db, 0)).claims).toEqual([]);
+    // A second, bigger pack: its claims merge into the order, and only its first page is read for a short list.
+    const pack = samplePack({ id: 'many' });
+    const base = pack.claims[1]!;
+    pack.claims = Array.from({ length: 250 }, (_, i) => ({
+      ...base, id: `many-${String(i).padStart(3, '0')}`, title: `Many ${String(i).padStart(3, '0')}`, eventDate: i === 7 ? '2020-01-01' : null,
+      statements: [{ ...base.statements[0]!, id: `many-s-${i}` }],
+    }));
+    await importPack(db, pack, 'sync');
+    let pagesRead = 0;
+    db.packClaims.hook('reading', (row) => (pagesRead++, row));
+    const first = await listClaims(db, 3);
+    expect(first.total).toBe(252);
+    expect(first.claims.map((c) => c.id)).toEqual(['many-007', 'beta-claim', 'alpha-claim']);
+    expect(pagesRead).toBe(2); // page 0 of each pack
+    expect((await listClaimSummaries(db)).map((c) => c.id).slice(0, 4)).toEqual(['many-007', 'beta-claim', 'alpha-claim', 'many-000']);
+    expect(await listClaimSummaries(db)).toHaveLength(252);
   });
 
   it('getClaimContext gives a timeline (dated first, undated last) with resolved sources', async () => {
@@ -108,14 +133,16 @@ describe('searchClaims', () => {
 
   it('uses the words index, not a table scan', async () => {
     let scanned = 0;
-    const orig = db.claims.toCollection.bind(db.claims);
-    db.claims.toCollection = () => {
-      scanned++;
-      return orig();
-    };
+    for (const table of db.tables) {
+      const orig = table.toCollection.bind(table);
+      table.toCollection = () => {
+        scanned++;
+        return orig();
+      };
+    }
     expect((await searchClaims(db, 'gadg')).map((h) => h.claimId)).toEqual(['beta-claim']);
     expect(scanned).toBe(0);
-    expect(db.claims.schema.idxByName['words']?.multi).toBe(true);
+    expect(db.words.schema.idxByName['prefix']).toBeDefined();
   });
 
   it('returns at most SEARCH_LIMIT hits, by title', async () => {

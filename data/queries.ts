@@ -11,7 +11,9 @@
  */
 import type { MatchRules, Statement } from '@/lib/pack/schema';
 import type { ClaimRow, SourcelightDB } from './db';
+import { byEventDateThenTitle, CLAIM_PAGE } from './claim-pages';
 import { findWordPrefix, foldWords } from './search-words';
+import { bucketOf, claimsWithPrefix } from './word-index';
 
 export interface SourceView {
   id: string;
@@ -32,6 +34,12 @@ export interface ClaimSummary {
   title: string;
   summary: string;
   eventDate: string | null;
+}
+
+export interface ClaimList {
+  /** Claims installed in all. */
+  total: number;
+  claims: ClaimSummary[];
 }
 
 export interface ClaimContext {
@@ -95,35 +103,55 @@ export async function listPacks(db: SourcelightDB): Promise<PackInfo[]> {
   }));
 }
 
+/** Every claim, by event date (undated last), then title. */
 export async function listClaimSummaries(db: SourcelightDB): Promise<ClaimSummary[]> {
-  const rows = await db.claims.toArray();
-  return rows
-    .map((c) => ({ id: c.id, title: c.title, summary: c.summary, eventDate: c.eventDate }))
-    .sort(byEventDateThenTitle);
+  return (await listClaims(db, Infinity)).claims;
+}
+
+/**
+ * The first `limit` claims in the order of listClaimSummaries, and how many
+ * there are in all. Each pack's listing is stored in that order in pages
+ * (claim-pages.ts), so this reads only the first ceil(limit / CLAIM_PAGE)
+ * pages of each pack: O(limit) however big the packs are.
+ */
+export async function listClaims(db: SourcelightDB, limit: number): Promise<ClaimList> {
+  const pages = Math.max(1, Math.ceil(limit / CLAIM_PAGE));
+  const packIds = await db.packs.toCollection().primaryKeys();
+  const heads = await Promise.all(
+    packIds.map((id) => db.packClaims.where(':id').between([id, 0], [id, pages], true, false).toArray()),
+  );
+  const firsts = heads.flatMap((rows) => rows.flatMap((r) => r.claims).slice(0, limit));
+  if (heads.length > 1) firsts.sort(byEventDateThenTitle);
+  return {
+    total: heads.reduce((n, rows) => n + (rows[0]?.total ?? 0), 0),
+    claims: firsts.slice(0, limit).map((c) => ({ id: c.id, title: c.title, summary: c.summary, eventDate: c.eventDate })),
+  };
 }
 
 export async function getClaimContext(db: SourcelightDB, claimId: string): Promise<ClaimContext | null> {
-  return db.transaction('r', [db.claims, db.statements, db.sources], async () => {
+  return db.transaction('r', [db.claims, db.sources], async () => {
     const claim = await db.claims.get(claimId);
     if (!claim) return null;
-    const rows = await db.statements.where('claimId').equals(claimId).toArray();
-    const mine = rows.filter((s) => s.packId === claim.packId);
+    const mine = claim.statements;
     const sourceIds = [...new Set(mine.flatMap((s) => s.sources))];
     const sources = await db.sources.bulkGet(sourceIds.map((id) => [claim.packId, id] as [string, string]));
     const byId = new Map<string, SourceView>();
     for (const s of sources) {
       if (s) byId.set(s.id, { id: s.id, publisher: s.publisher, title: s.title, published: s.published, url: s.url, note: s.note });
     }
-    const statements: StatementView[] = mine.sort(byTimeline).map((s) => ({
-      id: s.id,
-      kind: s.kind,
-      speaker: s.speaker,
-      date: s.date,
-      summary: s.summary,
-      quote: s.quote,
-      // Validation guarantees every cited source exists; filter defensively so a view never holds undefined.
-      sources: s.sources.flatMap((id) => byId.get(id) ?? []),
-    }));
+    const statements: StatementView[] = mine
+      .map((s, order) => ({ s, order }))
+      .sort((a, b) => byTimeline(a.s.date, a.order, b.s.date, b.order))
+      .map(({ s }) => ({
+        id: s.id,
+        kind: s.kind,
+        speaker: s.speaker,
+        date: s.date,
+        summary: s.summary,
+        quote: s.quote,
+        // Validation guarantees every cited source exists; filter defensively so a view never holds undefined.
+        sources: s.sources.flatMap((id) => byId.get(id) ?? []),
+      }));
     return {
       packId: claim.packId,
       claim: { id: claim.id, title: claim.title, summary: claim.summary, eventDate: claim.eventDate },
@@ -134,22 +162,24 @@ export async function getClaimContext(db: SourcelightDB, claimId: string): Promi
 
 /**
  * Claims whose indexed words include, for EVERY query word, a word starting
- * with it (so "khat iran" finds Khatibzadeh's denial). One indexed prefix
- * query per query word; no scan of the claims table.
+ * with it (so "khat iran" finds Khatibzadeh's denial). One indexed lookup of
+ * the query word's bucket in the `words` table per query word, then the
+ * matched claims only; no scan of the claims. Results are ordered by title
+ * (then id) and cut at SEARCH_LIMIT.
  */
 export async function searchClaims(db: SourcelightDB, query: string): Promise<SearchHit[]> {
   const words = [...new Set(foldWords(query))];
   if (words.length === 0) return [];
-  return db.transaction('r', [db.claims, db.statements, db.sources], async () => {
+  return db.transaction('r', [db.words, db.claims, db.sources], async () => {
     let ids: string[] = [];
     for (const [i, w] of words.entries()) {
-      const found = new Set(await db.claims.where('words').startsWith(w).primaryKeys());
+      const found = claimsWithPrefix(await db.words.where('prefix').startsWith(bucketOf(w)).toArray(), w);
       ids = i === 0 ? [...found] : ids.filter((id) => found.has(id));
       if (ids.length === 0) return [];
     }
     const claims = (await db.claims.bulkGet(ids))
       .flatMap((c) => (c ? [c] : []))
-      .sort((a, b) => a.title.localeCompare(b.title))
+      .sort((a, b) => a.title.localeCompare(b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, SEARCH_LIMIT);
     const hits: SearchHit[] = [];
     for (const c of claims) hits.push({ claimId: c.id, title: c.title, hit: await hitText(db, c, words) });
@@ -158,8 +188,8 @@ export async function searchClaims(db: SourcelightDB, query: string): Promise<Se
 }
 
 export async function loadMatchRules(db: SourcelightDB): Promise<ClaimMatchRules[]> {
-  const rows = await db.claims.orderBy('id').toArray();
-  return rows.map((c) => ({ id: c.id, match: c.match }));
+  const pages = await db.packClaims.toArray();
+  return pages.flatMap((p) => p.claims.map((c) => ({ id: c.id, match: c.match }))).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export async function getSettings(db: SourcelightDB): Promise<Settings> {
@@ -195,7 +225,7 @@ const HIT_MAX = 160;
 
 /** The first text of the claim containing a query word, shortened around it. */
 async function hitText(db: SourcelightDB, claim: ClaimRow, words: string[]): Promise<string> {
-  const statements = (await db.statements.where('claimId').equals(claim.id).toArray()).sort((a, b) => a.order - b.order);
+  const { statements } = claim;
   const sourceIds = [...new Set(statements.flatMap((s) => s.sources))];
   const sources = await db.sources.bulkGet(sourceIds.map((id) => [claim.packId, id] as [string, string]));
   const texts = [
@@ -220,20 +250,11 @@ function excerpt(text: string, start: number, end: number): string {
   return (from > 0 ? '…' : '') + text.slice(from, to).trim() + (to < text.length ? '…' : '');
 }
 
-function byTimeline(a: { date: string | null; order: number }, b: { date: string | null; order: number }): number {
-  if (a.date !== b.date) {
-    if (a.date === null) return 1;
-    if (b.date === null) return -1;
-    return a.date < b.date ? -1 : 1;
+function byTimeline(aDate: string | null, aOrder: number, bDate: string | null, bOrder: number): number {
+  if (aDate !== bDate) {
+    if (aDate === null) return 1;
+    if (bDate === null) return -1;
+    return aDate < bDate ? -1 : 1;
   }
-  return a.order - b.order;
-}
-
-function byEventDateThenTitle(a: ClaimSummary, b: ClaimSummary): number {
-  if (a.eventDate !== b.eventDate) {
-    if (a.eventDate === null) return 1;
-    if (b.eventDate === null) return -1;
-    return a.eventDate < b.eventDate ? -1 : 1;
-  }
-  return a.title.localeCompare(b.title);
+  return aOrder - bOrder;
 }

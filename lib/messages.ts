@@ -15,8 +15,8 @@
 import { browser } from 'wxt/browser';
 import type {
   ClaimContext,
+  ClaimList,
   ClaimMatchRules,
-  ClaimSummary,
   PackInfo,
   SearchHit,
   Settings,
@@ -24,7 +24,7 @@ import type {
 
 export interface MessageMap {
   getClaimContext: { request: { claimId: string }; response: ClaimContext | null };
-  listClaims: { request: Record<string, never>; response: ClaimSummary[] };
+  listClaims: { request: { limit: number }; response: ClaimList };
   listPacks: { request: Record<string, never>; response: PackInfo[] };
   searchClaims: { request: { query: string }; response: SearchHit[] };
   loadMatchRules: { request: Record<string, never>; response: ClaimMatchRules[] };

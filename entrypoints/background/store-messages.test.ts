@@ -19,13 +19,13 @@ afterAll(() => db.delete());
 describe('store message handlers', () => {
   it('wait for the startup import before answering', async () => {
     let answered: unknown = 'pending';
-    const reply = send({ type: 'listClaims', payload: {} })!.then((r) => (answered = r));
+    const reply = send({ type: 'listClaims', payload: { limit: 10 } })!.then((r) => (answered = r));
     await importPack(db, samplePack(), 'bundled');
     await new Promise((r) => setTimeout(r, 20));
     expect(answered).toBe('pending');
     releaseReady();
     await reply;
-    expect((answered as Array<{ id: string }>).map((c) => c.id)).toEqual(['beta-claim', 'alpha-claim']);
+    expect(answered).toMatchObject({ total: 2, claims: [{ id: 'beta-claim' }, { id: 'alpha-claim' }] });
   });
 
   it('answer each store query', async () => {
@@ -42,6 +42,7 @@ describe('store message handlers', () => {
   it('reject malformed payloads with the field named', async () => {
     await expect(send({ type: 'getClaimContext', payload: { claimId: 7 } })).rejects.toThrow('message field "claimId" must be a string');
     await expect(send({ type: 'setSiteEnabled', payload: { host: 'x', on: 'yes' } })).rejects.toThrow('message field "on" must be a boolean');
+    await expect(send({ type: 'listClaims', payload: {} })).rejects.toThrow('message field "limit" must be a number >= 0');
   });
 });
 
@@ -53,6 +54,6 @@ describe('router', () => {
   });
 
   it('refuses a second handler for the same type', () => {
-    expect(() => handle('listClaims', () => [])).toThrow('a handler for message "listClaims" is already registered');
+    expect(() => handle('listClaims', () => ({ total: 0, claims: [] }))).toThrow('a handler for message "listClaims" is already registered');
   });
 });

@@ -11,7 +11,7 @@ import type { SourcelightDB } from '@/data/db';
 import {
   getClaimContext,
   getSettings,
-  listClaimSummaries,
+  listClaims,
   listPacks,
   loadMatchRules,
   searchClaims,
@@ -26,7 +26,7 @@ export function registerStoreMessages(db: SourcelightDB, ready: () => Promise<vo
     return db;
   };
   handle('getClaimContext', async (p) => getClaimContext(await store(), field(p.claimId, 'claimId', 'string')));
-  handle('listClaims', async () => listClaimSummaries(await store()));
+  handle('listClaims', async (p) => listClaims(await store(), count(p.limit, 'limit')));
   handle('listPacks', async () => listPacks(await store()));
   handle('searchClaims', async (p) => searchClaims(await store(), field(p.query, 'query', 'string')));
   handle('loadMatchRules', async () => loadMatchRules(await store()));
@@ -35,6 +35,11 @@ export function registerStoreMessages(db: SourcelightDB, ready: () => Promise<vo
   handle('setSiteEnabled', async (p) =>
     setSiteEnabled(await store(), field(p.host, 'host', 'string'), field(p.on, 'on', 'boolean')),
   );
+}
+
+function count(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !(value >= 0)) throw new TypeError(`message field "${name}" must be a number >= 0`);
+  return value;
 }
 
 function field<T extends 'string' | 'boolean'>(

@@ -119,6 +119,26 @@ describe('PageScanner', () => {
     expect(Date.now() - t0).toBeLessThan(2_000);
   });
 
+  it('matches a page longer than one piece while reading it, finding mentions at piece edges once', async () => {
+    // ~900k characters (over ONE_SHOT_CHARS, so read and matched in 200k pieces), mentions spread
+    // through it so that some straddle the edges of the pieces.
+    const filler = 'The garden market opened early and the orchestra played in the evening. ';
+    const blocks: string[] = [];
+    let expected = 0;
+    for (let i = 0; i < 2400; i++) {
+      const mention = i % 97 === 0;
+      if (mention) expected++;
+      blocks.push(`<p>${filler.repeat(5)}${mention ? `Paragraph ${i}: the Proud Boys emails arrived.` : ''}</p>`);
+    }
+    document.body.innerHTML = blocks.join('');
+    const { store, statuses } = start();
+    await until(() => statuses.some((s) => s.state === 'done'), 20_000);
+    expect(store.size).toBe(expected);
+    expect(new Set(texts(store))).toEqual(new Set(['Proud Boys+emails']));
+    const starts = store.all().map((m) => (m.ranges[0]!.startContainer as Text).data.slice(-40));
+    expect(new Set(starts).size).toBe(expected);
+  }, 30_000);
+
   it('stops following changes after stop()', async () => {
     document.body.innerHTML = '<p>nothing</p>';
     const { store, statuses } = start();

@@ -21,8 +21,8 @@
  * to `deps.onError` and the status becomes 'error'.
  */
 import type { CompiledMatcher } from '@/lib/match/compile-matcher';
-import { isBlockElement, isExcludedElement, styleHides, TextWalk, type PageText } from '@/lib/dom/extract-text';
-import { scanText, type DocumentMention, type TextRegion } from '@/lib/dom/scan-document';
+import { isBlockElement, isExcludedElement, styleHides, TextWalk } from '@/lib/dom/extract-text';
+import { scanRegion, type DocumentMention } from '@/lib/dom/scan-document';
 import type { ScanStatus } from '@/lib/tab-messages';
 import type { Highlighter } from './highlights';
 import type { MentionStore, PageMention } from './page-mentions';
@@ -317,19 +317,32 @@ export class PageScanner {
     const walk = new TextWalk(document, this.walkOptions());
     this.truncated = false;
     this.truncatedMentions = false;
-    while (!walk.step(WALK_STEP)) {
-      if (walk.visited >= MAX_NODES) {
+    const found: DocumentMention[] = [];
+    // A long page is matched piece by piece while it is read (its text before `matched` is
+    // done); a short one whole, at the end, so that anywhere-guards see all of it.
+    let matched = 0;
+    for (let finished = false; !finished; ) {
+      finished = walk.step(WALK_STEP);
+      if (!finished && walk.visited >= MAX_NODES) {
         this.truncated = true;
-        break;
+        finished = true;
       }
-      if (clock.due()) {
+      while (walk.length > ONE_SHOT_CHARS && walk.length - matched >= PIECE_CHARS + this.deps.matcher.pad) {
+        found.push(...this.matchPiece(walk, matched, matched + PIECE_CHARS, false));
+        matched += PIECE_CHARS;
+        if (clock.due()) {
+          await clock.next();
+          if (gen !== this.generation) return;
+        }
+      }
+      if (!finished && clock.due()) {
         await clock.next();
         if (gen !== this.generation) return;
       }
     }
-    const page = walk.result();
-    const found = await this.match(page, 0, page.text.length, false, clock, gen);
-    if (found === null) return;
+    const rest = await this.match(walk, matched, walk.length, false, clock, gen);
+    if (rest === null) return;
+    found.push(...rest);
     if (this.changes !== changesBefore) {
       // The page changed while we read it: let the browser lay it out in its own frame before
       // the visibility checks below (an idle, unchanged page is laid out already).
@@ -346,7 +359,7 @@ export class PageScanner {
       phase: this.fullScans++ === 0 ? 'initial' : 'full',
       busyMs: clock.busyMs,
       textNodes: walk.textNodes,
-      textBytes: page.text.length,
+      textBytes: walk.length,
       mentions: this.deps.store.size,
     });
     this.settle();
@@ -355,34 +368,40 @@ export class PageScanner {
   /** Wall time of the last full scan, slices and yields included; null before the first. */
   fullScanMs: number | null = null;
 
-  /** Matches `page`, in pieces when it is long; null when cancelled. */
+  /**
+   * Matches the text `walk` has read that begins in `[ownStart, ownEnd)`: in one call when the
+   * whole text is short, else in pieces with `matcher.pad` characters of context on each side;
+   * null when cancelled.
+   */
   private async match(
-    page: PageText,
+    walk: TextWalk,
     ownStart: number,
     ownEnd: number,
     anyRange: boolean,
     clock: SliceClock,
     gen: number,
   ): Promise<DocumentMention[] | null> {
-    const { matcher } = this.deps;
-    const length = page.text.length;
-    if (length <= ONE_SHOT_CHARS) return scanText(page, matcher, { start: 0, end: length, ownStart, ownEnd, anyRange });
+    const length = walk.length;
+    if (length <= ONE_SHOT_CHARS) {
+      return scanRegion(walk.segments(), walk.textBetween(0, length), this.deps.matcher, { start: 0, end: length, ownStart, ownEnd, anyRange });
+    }
     const found: DocumentMention[] = [];
     for (let own = ownStart; own < ownEnd; own += PIECE_CHARS) {
-      const region: TextRegion = {
-        start: Math.max(0, own - matcher.pad),
-        end: Math.min(length, own + PIECE_CHARS + matcher.pad),
-        ownStart: own,
-        ownEnd: Math.min(ownEnd, own + PIECE_CHARS),
-        anyRange,
-      };
-      found.push(...scanText(page, matcher, region));
+      found.push(...this.matchPiece(walk, own, Math.min(ownEnd, own + PIECE_CHARS), anyRange));
       if (clock.due()) {
         await clock.next();
         if (gen !== this.generation) return null;
       }
     }
     return found;
+  }
+
+  /** Matches the text of `[ownStart, ownEnd)` that `walk` has read, with `matcher.pad` characters of context. */
+  private matchPiece(walk: TextWalk, ownStart: number, ownEnd: number, anyRange: boolean): DocumentMention[] {
+    const { matcher } = this.deps;
+    const start = Math.max(0, ownStart - matcher.pad);
+    const end = Math.min(walk.length, ownEnd + matcher.pad);
+    return scanRegion(walk.segments(), walk.textBetween(start, end), matcher, { start, end, ownStart, ownEnd, anyRange });
   }
 
   private addMentions(found: DocumentMention[]): void {
@@ -536,7 +555,7 @@ export class PageScanner {
       walk.include(node);
       walk.step(Infinity);
     }
-    return this.match(walk.result(), ownStart, ownEnd, true, clock, gen);
+    return this.match(walk, ownStart, ownEnd, true, clock, gen);
   }
 
   /** Makes the mentions touching `run` exactly `found`, keeping the ones that did not change. */

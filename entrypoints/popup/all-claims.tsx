@@ -4,7 +4,8 @@
  * and, while the query is empty, every claim. Each result expands to the
  * full timeline; while the query is empty and at most `EXPAND_ALL_UP_TO`
  * claims are installed, all are shown expanded (loaded before they show);
- * with more than `LIST_LIMIT`, the first ones are listed and search finds the rest.
+ * with more than `LIST_LIMIT`, only the first ones are asked for and listed
+ * (with the total) and search finds the rest.
  *
  * Contract: queries go out `SEARCH_DELAY_MS` after the last keystroke; an
  * answer to an older query never replaces a newer one. A failed search shows
@@ -13,7 +14,7 @@
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { plural, t } from '@/components/i18n';
-import type { ClaimContext, ClaimSummary, SearchHit } from '@/data/queries';
+import type { ClaimContext, ClaimList, SearchHit } from '@/data/queries';
 import { ClaimRow } from './claim-row';
 import { errorText, type PopupApi } from './popup-api';
 
@@ -25,8 +26,8 @@ export const LIST_LIMIT = 100;
 
 export interface AllClaimsProps {
   api: Pick<PopupApi, 'claimContext' | 'searchClaims'>;
-  /** null while loading. */
-  claims: ClaimSummary[] | null;
+  /** The first LIST_LIMIT claims and the number installed; null while loading. */
+  claims: ClaimList | null;
   openClaim: string | null;
   inputRef?: Ref<HTMLInputElement>;
 }
@@ -80,7 +81,9 @@ export function AllClaims({ api, claims, openClaim, inputRef }: AllClaimsProps) 
             ? plural('results', results.hits.length)
             : ''
           : claims &&
-            (claims.length > LIST_LIMIT ? t('claimsFirstOf', [LIST_LIMIT, claims.length]) : plural('claimsInstalled', claims.length))}
+            (claims.total > claims.claims.length
+              ? t('claimsFirstOf', [claims.claims.length, claims.total])
+              : plural('claimsInstalled', claims.total))}
       </p>
       {results && 'error' in results && (
         <p class="pp-error" role="alert">
@@ -89,7 +92,7 @@ export function AllClaims({ api, claims, openClaim, inputRef }: AllClaimsProps) 
       )}
       {!searching && claims && full !== 'loading' && (
         <ul class="pp-claims">
-          {claims.slice(0, LIST_LIMIT).map((c) => (
+          {claims.claims.map((c) => (
             <ClaimRow
               key={c.id}
               api={api}
@@ -115,15 +118,15 @@ export function AllClaims({ api, claims, openClaim, inputRef }: AllClaimsProps) 
 /** Contexts of all claims when there are few (null: too many, or loading failed — rows load on demand). */
 function useFullContexts(
   api: Pick<PopupApi, 'claimContext'>,
-  claims: ClaimSummary[] | null,
+  claims: ClaimList | null,
 ): Map<string, ClaimContext> | null | 'loading' {
-  const few = claims !== null && claims.length <= EXPAND_ALL_UP_TO;
+  const few = claims !== null && claims.total <= EXPAND_ALL_UP_TO;
   const [full, setFull] = useState<Map<string, ClaimContext> | null | 'loading'>('loading');
   useEffect(() => {
     if (!claims || !few) return;
     let live = true;
     setFull('loading');
-    Promise.all(claims.map((c) => api.claimContext(c.id))).then(
+    Promise.all(claims.claims.map((c) => api.claimContext(c.id))).then(
       (contexts) => live && setFull(new Map(contexts.flatMap((c) => (c ? [[c.claim.id, c] as const] : [])))),
       () => live && setFull(null),
     );

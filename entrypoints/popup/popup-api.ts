@@ -9,7 +9,7 @@
  * other side fails or has no handler; callers show `errorText(e)`.
  */
 import { browser } from 'wxt/browser';
-import type { ClaimContext, ClaimSummary, PackInfo, SearchHit, Settings } from '@/data/queries';
+import type { ClaimContext, ClaimList, PackInfo, SearchHit, Settings } from '@/data/queries';
 import { SHOW_NEXT_MENTION, type ShowNextMention } from '@/entrypoints/content/card/protocol';
 import { sendMessage } from '@/lib/messages';
 import type { SyncReport } from '@/lib/sync-messages';
@@ -29,7 +29,8 @@ export interface PopupApi {
   tabReport(tabId: number): Promise<TabReport | null>;
   showOnPage(tabId: number, claimId: string): Promise<void>;
   claimContext(claimId: string): Promise<ClaimContext | null>;
-  listClaims(): Promise<ClaimSummary[]>;
+  /** The first `limit` claims of the list and the number installed: O(limit), however big the packs. */
+  listClaims(limit: number): Promise<ClaimList>;
   searchClaims(query: string): Promise<SearchHit[]>;
   listPacks(): Promise<PackInfo[]>;
   syncNow(): Promise<SyncReport[]>;
@@ -49,7 +50,7 @@ export const extensionApi: PopupApi = {
     await browser.tabs.sendMessage(tabId, message);
   },
   claimContext: (claimId) => sendMessage('getClaimContext', { claimId }),
-  listClaims: () => sendMessage('listClaims', {}),
+  listClaims: (limit) => sendMessage('listClaims', { limit }),
   searchClaims: (query) => sendMessage('searchClaims', { query }),
   listPacks: () => sendMessage('listPacks', {}),
   syncNow: () => sendMessage('syncNow', {}),

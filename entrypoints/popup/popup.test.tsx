@@ -9,6 +9,7 @@ import { openDb, type SourcelightDB } from '@/data/db';
 import { importPack } from '@/data/import-pack';
 import * as q from '@/data/queries';
 import { samplePack } from '@/data/test-pack';
+import { LIST_LIMIT } from './all-claims';
 import { Popup } from './popup';
 import type { PopupApi, TabReport } from './popup-api';
 
@@ -42,7 +43,7 @@ function storeApi(report: TabReport | null, over: Partial<PopupApi> = {}): Popup
     tabReport: async () => report,
     showOnPage: vi.fn(async () => {}),
     claimContext: (id) => q.getClaimContext(db, id),
-    listClaims: () => q.listClaimSummaries(db),
+    listClaims: (limit) => q.listClaims(db, limit),
     searchClaims: (query) => q.searchClaims(db, query),
     listPacks: () => q.listPacks(db),
     syncNow: async () => [],
@@ -151,6 +152,27 @@ describe('Popup: On this page', () => {
     fireEvent.click(within(claims).getByRole('button', { name: 'Gamma item 3' }));
     expect(claimContext).toHaveBeenCalledWith('gamma-3');
     await within(claims).findByText('Chen Liu announced the recall.');
+  });
+
+  it('asks for only the first LIST_LIMIT claims of a big pack, and says how many there are', async () => {
+    await db.delete();
+    db = openDb(`popup-test-${++n}`);
+    const pack = samplePack();
+    const base = pack.claims[1]!;
+    for (let i = 1; i <= LIST_LIMIT + 5; i++) {
+      const id = String(i).padStart(3, '0');
+      pack.claims.push({ ...base, id: `many-${id}`, title: `Many ${id}`, eventDate: null, statements: base.statements.map((s) => ({ ...s, id: `${s.id}-${id}` })) });
+    }
+    await importPack(db, pack, 'bundled');
+    const listClaims = vi.fn((limit: number) => q.listClaims(db, limit));
+    render(<Popup api={storeApi(null, { listClaims })} tabId={null} />);
+    const claims = panel('All claims');
+    await within(claims).findByText(`Showing the first ${LIST_LIMIT} of ${LIST_LIMIT + 7} claims; type to search them all.`);
+    expect(listClaims).toHaveBeenCalledWith(LIST_LIMIT);
+    const rows = within(claims).getAllByRole('button', { expanded: false });
+    expect(rows).toHaveLength(LIST_LIMIT);
+    // List order: dated claims first (beta, alpha), then the undated by title.
+    expect(rows.slice(0, 3).map((b) => b.textContent)).toEqual(['Beta gadget recall', 'Alpha widget shortage', 'Many 001']);
   });
 
   it('renders hostile pack text as text', async () => {
@@ -307,7 +329,7 @@ describe('Popup: startup', () => {
   it('shows the shell before the tab is known and asks for lists only when their tab opens', async () => {
     const tabReport = vi.fn(async () => found);
     const listPacks = vi.fn(() => q.listPacks(db));
-    const listClaims = vi.fn(() => q.listClaimSummaries(db));
+    const listClaims = vi.fn((limit: number) => q.listClaims(db, limit));
     const api = storeApi(found, { tabReport, listPacks, listClaims });
     const { rerender } = render(<Popup api={api} tabId={undefined} />);
     expect(screen.getByRole('tab', { name: 'On this page' }).getAttribute('aria-selected')).toBe('true');

@@ -13,8 +13,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
-import type { ClaimSummary, PackInfo, Settings } from '@/data/queries';
-import { AllClaims } from './all-claims';
+import type { ClaimList, PackInfo, Settings } from '@/data/queries';
+import { AllClaims, LIST_LIMIT } from './all-claims';
 import { OnThisPage } from './on-this-page';
 import { PacksPanel } from './packs-panel';
 import { errorText, type PopupApi, type TabReport } from './popup-api';
@@ -37,7 +37,7 @@ type Tab = (typeof TABS)[number];
 
 export function Popup({ api, tabId, openClaim = null, onPopOut, onOptions, onReady }: PopupProps) {
   const [report, setReport] = useState<TabReport | null | undefined>(undefined);
-  const [claims, setClaims] = useState<ClaimSummary[] | null>(null);
+  const [claims, setClaims] = useState<ClaimList | null>(null);
   const [packs, setPacks] = useState<PackInfo[] | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -71,7 +71,7 @@ export function Popup({ api, tabId, openClaim = null, onPopOut, onOptions, onRea
   // The lists are only needed under their tabs: a big pack must not slow the first paint.
   const wantClaims = tab === 'claims';
   useEffect(() => {
-    if (wantClaims && claims === null) api.listClaims().then(setClaims, fail);
+    if (wantClaims && claims === null) api.listClaims(LIST_LIMIT).then(setClaims, fail);
   }, [wantClaims]);
   const wantPacks = tab === 'packs';
   useEffect(() => {

@@ -110,6 +110,24 @@ describe('extractText', () => {
     expect(walk.result().text).toBe(extractText(document.body).text);
   });
 
+  it('gives any span of the text read so far, across its joined chunks, while the walk goes on', () => {
+    // ~165k characters: several chunks of CHUNK_CHARS (65,536).
+    document.body.innerHTML = Array.from({ length: 5000 }, (_, i) => `<p>para ${i} <em>inline ${i}</em> tail text</p>`).join('');
+    const whole = extractText(document.body).text;
+    expect(whole.length).toBeGreaterThan(150_000);
+    const walk = new TextWalk(document.body);
+    while (!walk.step(500)) {
+      const end = walk.length;
+      const start = Math.max(0, end - 70_000);
+      expect(walk.textBetween(start, end)).toBe(whole.slice(start, end));
+      expect(walk.segments().nodes.length).toBe(walk.textNodes);
+    }
+    for (const [a, b] of [[0, 10], [65_530, 65_545], [1, whole.length], [100_000, 100_000], [whole.length - 5, whole.length + 100]] as const) {
+      expect(walk.textBetween(a, b)).toBe(whole.slice(a, b));
+    }
+    expect(walk.result().text).toBe(whole);
+  });
+
   it('starts at the body when given a document', () => {
     const { document: doc } = parseHTML('<html><head><title>T</title></head><body><h1>Head</h1>line</body></html>');
     expect(extractText(doc).text).toBe('Head\n\nline');

@@ -18,19 +18,25 @@
  * shadow content.
  * Cost: the DOM's own TreeWalker does the traversal (one native step per node; each element is
  * decided once, on entry, and a skipped subtree is stepped over whole); offsets go to growing
- * Int32Arrays and the text is joined once, so there is no object per text node. Iterative, so
- * any nesting depth is safe. `TextWalk` is the same walk in resumable steps, for time-sliced
- * scanning. Throws nothing.
+ * Int32Arrays, so there is no object per text node. Iterative, so any nesting depth is safe.
+ * `TextWalk` is the same walk in resumable steps, for time-sliced scanning: it joins its text in
+ * chunks of about CHUNK_CHARS as it goes (no single join of a whole huge page, which would be a
+ * long task of its own), and `textBetween` / `segments` let a caller match what has been read
+ * while the walk goes on. Throws nothing.
  */
 
-export interface PageText {
-  text: string;
+/** The text nodes a walk used and where each sits in its text. */
+export interface TextSegments {
   /** The text nodes used, in text order. */
   nodes: Text[];
   /** starts[i]: offset in `text` of nodes[i].data[0] (length nodes.length). */
   starts: Int32Array;
   /** ends[i]: starts[i] + nodes[i].data.length at extraction. */
   ends: Int32Array;
+}
+
+export interface PageText extends TextSegments {
+  text: string;
 }
 
 export interface ExtractOptions {
@@ -65,6 +71,8 @@ const LAYOUT_WHITESPACE = /[\n\r\t\f]/g;
 const WHITESPACE_ONLY = /^[ \n\r\t\f]*$/;
 /** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT (the constants are not global in Node DOMs). */
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
+/** Text is joined into strings of about this many characters as the walk goes. */
+const CHUNK_CHARS = 1 << 16;
 
 /** The TreeWalker moves the walk uses. */
 interface Walker {
@@ -120,7 +128,12 @@ export class TextWalk {
   private readonly frames: Frame[] = [];
   /** 1 per element entered and not yet left that is a block, else 0. */
   private readonly open: number[] = [];
-  private readonly parts: string[] = [];
+  /** Text not yet joined into a chunk; it begins at offset `partsStart`. */
+  private parts: string[] = [];
+  private partsStart = 0;
+  /** Joined text, in order; chunks[i] begins at offset chunkStarts[i]. */
+  private readonly chunks: string[] = [];
+  private readonly chunkStarts: number[] = [];
   private readonly nodes: Text[] = [];
   private starts = new Int32Array(1024);
   private ends = new Int32Array(1024);
@@ -188,8 +201,44 @@ export class TextWalk {
   }
 
   result(): PageText {
+    this.joinParts();
+    const chunks = this.chunks;
+    return { text: chunks.length === 1 ? chunks[0]! : chunks.join(''), ...this.segments() };
+  }
+
+  /** The text nodes used so far (views, valid until the walk goes on). */
+  segments(): TextSegments {
     const n = this.count;
-    return { text: this.parts.join(''), nodes: this.nodes, starts: this.starts.subarray(0, n), ends: this.ends.subarray(0, n) };
+    return { nodes: this.nodes, starts: this.starts.subarray(0, n), ends: this.ends.subarray(0, n) };
+  }
+
+  /** The text of `[start, end)` read so far (clamped to `length`). */
+  textBetween(start: number, end: number): string {
+    end = Math.min(end, this.textLength);
+    if (end <= start) return '';
+    if (end > this.partsStart) this.joinParts();
+    const { chunks, chunkStarts } = this;
+    let lo = 0;
+    let hi = chunkStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (chunkStarts[mid]! <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    let out = '';
+    for (let i = lo; i < chunks.length && chunkStarts[i]! < end; i++) {
+      const at = chunkStarts[i]!;
+      out += chunks[i]!.slice(Math.max(0, start - at), end - at);
+    }
+    return out;
+  }
+
+  private joinParts(): void {
+    if (this.parts.length === 0) return;
+    this.chunks.push(this.parts.join(''));
+    this.chunkStarts.push(this.partsStart);
+    this.parts = [];
+    this.partsStart = this.textLength;
   }
 
   private pushFrame(root: Node, blockEnd: boolean): void {
@@ -230,6 +279,7 @@ export class TextWalk {
     this.starts[i] = this.textLength;
     this.textLength += length;
     this.ends[i] = this.textLength;
+    if (this.textLength - this.partsStart >= CHUNK_CHARS) this.joinParts();
   }
 
   private grow(): void {

@@ -8,11 +8,13 @@
  * and the Ranges of those words. `scanText` does the same for text already extracted (the
  * content script extracts in time slices), optionally over a region of it: the matcher reads
  * `[start, end)` and only mentions beginning in `[ownStart, ownEnd)` (with `anyRange`: having a
- * range there) are kept, so a caller can give context around the part it owns. Throws only what the matcher throws.
+ * range there) are kept, so a caller can give context around the part it owns. `scanRegion` is
+ * the same for a caller that holds only that region's text (`text` is `[region.start,
+ * region.end)`) and the segments of the text read so far. Throws only what the matcher throws.
  */
 import type { CompiledMatcher } from '../match/compile-matcher';
 import { matchMentions } from '../match/match-mentions';
-import { extractText, type ExtractOptions, type PageText } from './extract-text';
+import { extractText, type ExtractOptions, type PageText, type TextSegments } from './extract-text';
 import { textRanges } from './text-ranges';
 
 export interface DocumentMention {
@@ -33,13 +35,14 @@ export interface TextRegion {
 export const PIECE_SEPARATOR = ' … ';
 
 export function scanText(page: PageText, matcher: CompiledMatcher, region?: TextRegion): DocumentMention[] {
-  const { start, end, ownStart, ownEnd, anyRange = false } = region ?? {
-    start: 0,
-    end: page.text.length,
-    ownStart: 0,
-    ownEnd: page.text.length,
-  };
-  const text = start === 0 && end === page.text.length ? page.text : page.text.slice(start, end);
+  const length = page.text.length;
+  const r = region ?? { start: 0, end: length, ownStart: 0, ownEnd: length };
+  const text = r.start === 0 && r.end === length ? page.text : page.text.slice(r.start, r.end);
+  return scanRegion(page, text, matcher, r);
+}
+
+export function scanRegion(segments: TextSegments, text: string, matcher: CompiledMatcher, region: TextRegion): DocumentMention[] {
+  const { start, ownStart, ownEnd, anyRange = false } = region;
   const found: DocumentMention[] = [];
   for (const mention of matchMentions(matcher, text)) {
     const owned = (r: { start: number }) => r.start + start >= ownStart && r.start + start < ownEnd;
@@ -49,7 +52,7 @@ export function scanText(page: PageText, matcher: CompiledMatcher, region?: Text
       text: mention.ranges
         .map((r) => text.slice(r.start, r.end).replace(/\s+/g, ' ').trim())
         .join(PIECE_SEPARATOR),
-      ranges: mention.ranges.flatMap((r) => textRanges(page, r.start + start, r.end + start)),
+      ranges: mention.ranges.flatMap((r) => textRanges(segments, r.start + start, r.end + start)),
     });
   }
   return found;

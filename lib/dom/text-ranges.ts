@@ -1,13 +1,13 @@
 /**
  * Offsets in extracted page text → DOM Ranges.
  *
- * Contract: `textRanges(page, start, end)` returns the Ranges covering `page.text[start, end)`
- * in the DOM: one Range when the span lies in one tree, one per text node where it crosses a
+ * Contract: `textRanges(segments, start, end)` returns the Ranges covering `[start, end)` of the
+ * text those segments were read into (extract-text.ts), in the DOM: one Range when the span lies in one tree, one per text node where it crosses a
  * shadow boundary (a Range cannot). Separator characters ("\n\n" between blocks) map to no node;
  * a span is trimmed to the text nodes it touches. Returns [] when the span touches no text node,
  * or when the nodes changed since extraction so the offsets no longer fit. Throws nothing.
  */
-import type { PageText } from './extract-text';
+import type { TextSegments } from './extract-text';
 
 /** Index of the first segment whose end is > offset (segments are sorted and disjoint). */
 function firstEndingAfter(ends: Int32Array, offset: number): number {
@@ -34,8 +34,8 @@ function makeRange(first: Text, startOffset: number, last: Text, endOffset: numb
   }
 }
 
-export function textRanges(page: PageText, start: number, end: number): Range[] {
-  const { nodes, starts, ends } = page;
+export function textRanges(segments: TextSegments, start: number, end: number): Range[] {
+  const { nodes, starts, ends } = segments;
   const count = nodes.length;
   if (end <= start) return [];
   const i = firstEndingAfter(ends, start);

@@ -124,7 +124,7 @@ describe('syncPack: success', () => {
     const html = '<img src=x onerror="alert(1)"><b>bold</b> &amp; <script>alert(2)</script>';
     await publish(server, alice, packV2((p) => (p.claims[2]!.statements[0]!.quote = html)));
     expect((await attempt()).status).toBe('installed');
-    expect((await db.statements.get(['sample', 'gamma-allegation']))?.quote).toBe(html);
+    expect((await db.claims.get('gamma-claim'))?.statements.find((s) => s.id === 'gamma-allegation')?.quote).toBe(html);
   });
 
   it('first install (nothing installed) works', async () => {

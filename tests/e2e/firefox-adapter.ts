@@ -12,7 +12,9 @@
  * (same extension APIs, as `browser.*`), which is the tab opened first.
  * Closed shadow roots are reached through BiDi node serialisation
  * (`includeShadowTree: "all"`); prefers-color-scheme cannot be emulated
- * over BiDi, so `emulateColorScheme` throws.
+ * over BiDi, so `emulateColorScheme` throws. `checkFirefox`, `geckoIdOf`,
+ * `launchFirefox` and `navigateFirefox` are the launch and navigation steps, exported for the
+ * benchmark's Firefox driver (tools/bench/firefox-driver.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -26,27 +28,9 @@ export const firefoxAdapter: BrowserAdapter = {
   name: 'firefox',
   buildDir: 'firefox-mv2',
   async launch(extensionDir) {
-    if (!existsSync(FIREFOX_PATH)) {
-      throw new Error(`Firefox not found at ${FIREFOX_PATH}: install it (apt-get install -y firefox-esr) or set SOURCELIGHT_FIREFOX`);
-    }
-    const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
-      browser_specific_settings?: { gecko?: { id?: string } };
-    };
-    const geckoId = manifest.browser_specific_settings?.gecko?.id;
-    if (!geckoId) throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id`);
-    const uuid = randomUUID();
-    const browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX_PATH,
-      headless: true,
-      protocol: 'webDriverBiDi',
-      defaultViewport: { width: 1280, height: 720 },
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) },
-    });
+    const { browser, extensionOrigin } = await launchFirefox({ extensionDir, viewport: { width: 1280, height: 720 } });
     try {
-      await browser.installExtension(extensionDir);
-      const session = new FirefoxSession(browser, `moz-extension://${uuid}`);
+      const session = new FirefoxSession(browser, extensionOrigin!);
       await session.start();
       return session;
     } catch (e) {
@@ -55,6 +39,81 @@ export const firefoxAdapter: BrowserAdapter = {
     }
   },
 };
+
+/** Throws a clear error when the Firefox binary is missing. */
+export function checkFirefox(): void {
+  if (!existsSync(FIREFOX_PATH)) {
+    throw new Error(`Firefox not found at ${FIREFOX_PATH}: install it (apt-get install -y firefox-esr) or set SOURCELIGHT_FIREFOX`);
+  }
+}
+
+/** The gecko id of the Firefox build in `extensionDir`; throws when there is no build or no id. */
+export function geckoIdOf(extensionDir: string): string {
+  const manifestPath = join(extensionDir, 'manifest.json');
+  if (!existsSync(manifestPath)) throw new Error(`no extension build in ${extensionDir} (no manifest.json)`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
+  const geckoId = manifest.browser_specific_settings?.gecko?.id;
+  if (!geckoId) throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id (not a Firefox build?)`);
+  return geckoId;
+}
+
+export interface FirefoxLaunchOptions {
+  /** A built Firefox extension to install as a temporary add-on; none: a browser without it. */
+  extensionDir?: string;
+  viewport: { width: number; height: number };
+  /** Extra preferences (e.g. the benchmark's timer precision). */
+  prefs?: Record<string, unknown>;
+  /** How long one protocol command may take (puppeteer's default: 180 s; the benchmark's mark.js runs take longer). */
+  protocolTimeoutMs?: number;
+}
+
+/**
+ * Starts headless Firefox over WebDriver BiDi and, with `extensionDir`, installs that build as a
+ * temporary add-on under a fixed UUID (extensionOrigin "moz-extension://UUID"; null without one).
+ * Shared by the e2e adapter and the benchmark (tools/bench/firefox-driver.ts). Throws a clear
+ * error when the browser or the build's gecko id is missing, or the install fails (the browser
+ * is then closed).
+ */
+export async function launchFirefox(options: FirefoxLaunchOptions): Promise<{ browser: Browser; extensionOrigin: string | null }> {
+  checkFirefox();
+  const { extensionDir } = options;
+  const uuid = randomUUID();
+  const prefs: Record<string, unknown> = { ...options.prefs };
+  if (extensionDir) prefs['extensions.webextensions.uuids'] = JSON.stringify({ [geckoIdOf(extensionDir)]: uuid });
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    protocol: 'webDriverBiDi',
+    defaultViewport: options.viewport,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: prefs,
+    ...(options.protocolTimeoutMs ? { protocolTimeout: options.protocolTimeoutMs } : {}),
+  });
+  if (!extensionDir) return { browser, extensionOrigin: null };
+  try {
+    await browser.installExtension(extensionDir);
+  } catch (e) {
+    await browser.close();
+    throw new Error(`the extension could not be installed in Firefox: ${(e as Error).message}`);
+  }
+  return { browser, extensionOrigin: `moz-extension://${uuid}` };
+}
+
+/** Navigates `page` to `url` and resolves once it has loaded; moz-extension URLs by a raw BiDi command (page.goto hangs on them). */
+export async function navigateFirefox(browser: Browser, page: Page, url: string): Promise<void> {
+  if (!url.startsWith('moz-extension:')) {
+    await page.goto(url, { waitUntil: 'load' });
+    return;
+  }
+  await bidi(browser, 'browsingContext.navigate', { context: contextOf(page.mainFrame()), url, wait: 'complete' });
+}
+
+/** A raw BiDi command; resolves to the command's result. */
+async function bidi(browser: Browser, method: string, params: object): Promise<unknown> {
+  const connection = (browser as unknown as { connection: { send(m: string, p: object): Promise<{ result: unknown }> } }).connection;
+  return (await connection.send(method, params)).result;
+}
 
 /** A BiDi remote value as far as this adapter reads it. */
 interface RemoteValue {
@@ -82,13 +141,8 @@ class FirefoxSession implements BrowserSession {
     return page;
   }
 
-  async navigate(page: Page, url: string): Promise<void> {
-    if (!url.startsWith('moz-extension:')) {
-      await page.goto(url, { waitUntil: 'load' });
-      return;
-    }
-    // page.goto hangs on moz-extension URLs; the raw BiDi command does not.
-    await this.bidi('browsingContext.navigate', { context: contextOf(page.mainFrame()), url, wait: 'complete' });
+  navigate(page: Page, url: string): Promise<void> {
+    return navigateFirefox(this.browser, page, url);
   }
 
   async tabIdOf(page: Page): Promise<number> {
@@ -140,10 +194,8 @@ class FirefoxSession implements BrowserSession {
     await this.browser.close();
   }
 
-  /** A raw BiDi command; resolves to the command's result. */
-  private async bidi(method: string, params: object): Promise<unknown> {
-    const connection = (this.browser as unknown as { connection: { send(m: string, p: object): Promise<{ result: unknown }> } }).connection;
-    return (await connection.send(method, params)).result;
+  private bidi(method: string, params: object): Promise<unknown> {
+    return bidi(this.browser, method, params);
   }
 }
 

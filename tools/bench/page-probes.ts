@@ -4,21 +4,28 @@
  * Contract: page-side code is passed as strings (never as compiled
  * functions: tsx may wrap functions in helpers the page does not have).
  * - LONG_TASK_INIT (an init script) records every long task in
- *   `window.__slBench.longTasks` as [startTime, duration] from before load.
+ *   `window.__slBench.longTasks` as [startTime, duration] from before load,
+ *   where the browser has the Long Tasks API (Chromium; not Firefox).
+ * - `longTasks(page)` reads them: null where the API is missing or the init
+ *   script did not run (no figure, rather than a reassuring 0).
  * - `scanEntries(page)` reads the scanner's `sourcelight:scan` measures
- *   (shared/notes/bench-instrumentation.md): the isolated world's
- *   performance timeline is the page's, so the main world sees them.
+ *   (entrypoints/content/page-scanner.ts): the content script's performance
+ *   timeline is the page's in both browsers, so the main world sees them.
  * - `bareWalk(page, runs)` times a TreeWalker pass reading every text
  *   node's data, `runs` times.
- * - `longestTaskIn(page, from, to)` is the longest long task overlapping
- *   [from, to] (0 when none).
- * Rejects when the page is gone or a wait times out.
+ * - `longestTaskIn(tasks, from, to)` is the longest long task overlapping
+ *   [from, to] (0 when none; null when `tasks` is null).
+ * Rejects when the page is gone.
  */
-import type { Page } from 'playwright-core';
+import type { BenchPage } from './driver';
+
+const LONG_TASKS_SUPPORTED = `typeof PerformanceObserver !== 'undefined' && (PerformanceObserver.supportedEntryTypes || []).includes('longtask')`;
 
 export const LONG_TASK_INIT = `(() => {
-  if (window.__slBench) return; // registered once even if added to both context and page
-  const bench = (window.__slBench = { longTasks: [] });
+  if (window.__slBench) return; // registered once per document
+  const supported = ${LONG_TASKS_SUPPORTED};
+  const bench = (window.__slBench = { longTasks: [], supported });
+  if (!supported) return;
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) bench.longTasks.push([e.startTime, e.duration]);
@@ -36,7 +43,7 @@ export interface ScanEntry {
   mentions: number | null;
 }
 
-export async function scanEntries(page: Page): Promise<ScanEntry[]> {
+export async function scanEntries(page: BenchPage): Promise<ScanEntry[]> {
   return page.evaluate(`performance.getEntriesByName('sourcelight:scan', 'measure').map((e) => {
     const d = e.detail && typeof e.detail === 'object' ? e.detail : {};
     const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -45,28 +52,13 @@ export async function scanEntries(page: Page): Promise<ScanEntry[]> {
   })`);
 }
 
-/** Waits until the initial scan's measure exists; null when it does not come within `timeoutMs`. */
-export async function waitForInitialScan(page: Page, timeoutMs: number): Promise<ScanEntry | null> {
-  const found = await page
-    .waitForFunction(
-      `performance.getEntriesByName('sourcelight:scan', 'measure').some((e) => !e.detail || e.detail.phase === 'initial' || e.detail.phase === undefined)`,
-      undefined,
-      { timeout: timeoutMs, polling: 50 },
-    )
-    .then(() => true)
-    .catch(() => false);
-  if (!found) return null;
-  const entries = await scanEntries(page);
-  return entries.find((e) => e.phase === 'initial' || e.phase === null) ?? null;
-}
-
 export interface WalkResult {
   runsMs: number[];
   textNodes: number;
   textBytes: number;
 }
 
-export async function bareWalk(page: Page, runs: number): Promise<WalkResult> {
+export async function bareWalk(page: BenchPage, runs: number): Promise<WalkResult> {
   return page.evaluate(`(() => {
     const runsMs = [];
     let textNodes = 0, textBytes = 0;
@@ -82,18 +74,19 @@ export async function bareWalk(page: Page, runs: number): Promise<WalkResult> {
   })()`);
 }
 
-export async function longTasks(page: Page): Promise<Array<[number, number]>> {
-  return page.evaluate(`window.__slBench ? window.__slBench.longTasks : []`);
+export async function longTasks(page: BenchPage): Promise<Array<[number, number]> | null> {
+  return page.evaluate(`window.__slBench && window.__slBench.supported && !window.__slBench.error ? window.__slBench.longTasks : null`);
 }
 
-export function longestTaskIn(tasks: ReadonlyArray<[number, number]>, from: number, to: number): number {
+export function longestTaskIn(tasks: ReadonlyArray<[number, number]> | null, from: number, to: number): number | null {
+  if (tasks === null) return null;
   let longest = 0;
   for (const [start, duration] of tasks) if (start < to && start + duration > from) longest = Math.max(longest, duration);
   return longest;
 }
 
 /** Total number of ranges in the page's CSS highlight registry (ours: the page registers none). */
-export async function highlightRanges(page: Page): Promise<number> {
+export async function highlightRanges(page: BenchPage): Promise<number> {
   return page.evaluate(`(() => { let n = 0; if (!globalThis.CSS || !CSS.highlights) return 0; for (const h of CSS.highlights.values()) n += h.size; return n; })()`);
 }
 
@@ -101,4 +94,9 @@ export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Whether the page's browser has the Long Tasks API ('longtask' among PerformanceObserver's supported entry types). */
+export async function longTasksApi(page: BenchPage): Promise<boolean> {
+  return page.evaluate(LONG_TASKS_SUPPORTED);
 }

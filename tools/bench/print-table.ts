@@ -3,8 +3,9 @@
  *
  * Contract: `printTable(result)` prints one row per page (sizes, our scan,
  * the bare walk, mark.js, the two ratios, the longest task, each against its
- * target), the mutation runs and the popup's paint times; "n/a" for any
- * figure that could not be measured. Throws nothing.
+ * target, and the scanner's own longest slice), the mutation runs and the
+ * popup's paint times; "n/a" for any figure that could not be measured, with
+ * the result's notes saying why. Throws nothing.
  */
 
 type Num = number | null | undefined;
@@ -19,6 +20,7 @@ interface Row {
   ratioToBareWalk: Num;
   speedupVsMarkjs: Num;
   longestTaskMs: Num;
+  longestScanSliceMs: Num;
   highlightRanges: number;
   error?: string | null;
   markjsNote?: string | null;
@@ -35,13 +37,23 @@ interface MutationRow {
   scannerStateAfter: string | null;
 }
 
-interface Result {
-  browser: string;
+export interface TableInput {
+  browser: { version: string };
   machine: { cpus: number; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
   markjsPhrases: number;
   pages: Row[];
-  mutation: { runs: MutationRow[]; costRatio10mbToSmall: Num; extraScriptRatio10mbToSmall: Num };
-  popup: { claims: number; firstPaintMs?: Num; firstContentfulPaintMs?: Num; mainVisibleMs?: Num; referencePageFirstPaintMs?: Num; installMs?: Num; error?: string };
+  mutation: { runs: MutationRow[]; costRatio10mbToSmall: Num; extraScriptRatio10mbToSmall: Num; longestTaskNote: string | null; scriptTimeNote: string | null };
+  popup: {
+    claims: number;
+    firstPaintMs?: Num;
+    firstContentfulPaintMs?: Num;
+    mainVisibleMs?: Num;
+    referencePageFirstPaintMs?: Num;
+    referencePageFirstContentfulPaintMs?: Num;
+    installMs?: Num;
+    firstPaintNote?: string | null;
+    error?: string;
+  };
 }
 
 const f = (x: Num, unit = '') => (x === null || x === undefined ? 'n/a' : `${x}${unit}`);
@@ -53,14 +65,14 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-export function printTable(r: Result): void {
-  const out: string[] = [`Sourcelight benchmark — ${r.browser}; mark.js with ${r.markjsPhrases} phrases`];
+export function printTable(r: TableInput): void {
+  const out: string[] = [`Sourcelight benchmark — ${r.browser.version}; mark.js with ${r.markjsPhrases} phrases`];
   const busy = Math.max(r.machine.loadAverageAtStart[0] ?? 0, r.machine.loadAverageAtEnd[0] ?? 0);
   out.push(`${r.machine.cpus} CPUs, load average ${r.machine.loadAverageAtStart[0]} at start, ${r.machine.loadAverageAtEnd[0]} at end` +
     (busy > r.machine.cpus ? ' — a busy machine: absolute times are inflated, compare the ratios' : ''), '');
   out.push(
     table(
-      ['page', 'text', 'nodes', 'ours', 'bare walk', 'mark.js', 'ours/walk (≤2)', 'mark.js/ours (≥100)', 'longest task (≤50)', 'ranges'],
+      ['page', 'text', 'nodes', 'ours', 'bare walk', 'mark.js', 'ours/walk (≤2)', 'mark.js/ours (≥100)', 'longest task (≤50)', 'our longest slice', 'ranges'],
       r.pages.map((p) => [
         p.name,
         `${(p.textBytes / 1e6).toFixed(2)} MB`,
@@ -71,10 +83,12 @@ export function printTable(r: Result): void {
         f(p.ratioToBareWalk, '×') + ok(p.ratioToBareWalk, (v) => v <= 2),
         f(p.speedupVsMarkjs, '×') + ok(p.speedupVsMarkjs, (v) => v >= 100),
         f(p.longestTaskMs, ' ms') + ok(p.longestTaskMs, (v) => v <= 50),
+        f(p.longestScanSliceMs, ' ms'),
         String(p.highlightRanges),
       ]),
     ),
   );
+  if (r.pages.some((p) => p.longestTaskMs === null && p.scanMs !== null) && r.mutation.longestTaskNote) out.push(`  longest task: ${r.mutation.longestTaskNote}`);
   for (const p of r.pages) {
     if (p.error) out.push(`  ${p.name}: ${p.error}`);
     if (p.markjsNote) out.push(`  ${p.name}: mark.js ${p.markjsNote}`);
@@ -96,11 +110,13 @@ export function printTable(r: Result): void {
     ),
   );
   out.push(`  cost on the 10 MB base / cost on the small base: ours ${f(r.mutation.costRatio10mbToSmall, '×')}, CDP ${f(r.mutation.extraScriptRatio10mbToSmall, '×')} (≈1: proportional to the added text)`);
+  if (r.mutation.scriptTimeNote) out.push(`  script time: ${r.mutation.scriptTimeNote}`);
   out.push('', `Popup with ${r.popup.claims} claims installed:`);
   out.push(
     r.popup.error
       ? `  error: ${r.popup.error}`
-      : `  first paint ${f(r.popup.firstPaintMs, ' ms')}${ok(r.popup.firstPaintMs, (v) => v < 100)}, first contentful paint ${f(r.popup.firstContentfulPaintMs, ' ms')}, main content visible ${f(r.popup.mainVisibleMs === undefined || r.popup.mainVisibleMs === null ? null : Math.round(r.popup.mainVisibleMs), ' ms')} (medians of 5 opens);\n  a trivial http page's first paint in the same browser: ${f(r.popup.referencePageFirstPaintMs, ' ms')}; pack install took ${f(r.popup.installMs, ' ms')}`,
+      : `  first paint ${f(r.popup.firstPaintMs, ' ms')}${ok(r.popup.firstPaintMs, (v) => v < 100)}, first contentful paint ${f(r.popup.firstContentfulPaintMs, ' ms')}, main content visible ${f(r.popup.mainVisibleMs === undefined || r.popup.mainVisibleMs === null ? null : Math.round(r.popup.mainVisibleMs), ' ms')} (medians of 5 opens);\n  a trivial http page in the same browser: first paint ${f(r.popup.referencePageFirstPaintMs, ' ms')}, first contentful paint ${f(r.popup.referencePageFirstContentfulPaintMs, ' ms')}; pack install took ${f(r.popup.installMs, ' ms')}` +
+          (r.popup.firstPaintNote ? `\n  ${r.popup.firstPaintNote}` : ''),
   );
   process.stdout.write(out.join('\n') + '\n');
 }

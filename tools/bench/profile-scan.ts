@@ -1,32 +1,31 @@
 /**
  * A CPU profile of our initial scan, for finding where the time goes.
  *
- * Contract: `profileScan(context, control, url, file)` loads `url` in the
- * browser WITH the extension, records a V8 CPU profile (CDP Profiler, 200 µs
- * sampling) from the load event until the content script reports its scan,
- * writes it to `file` (open it in Chrome DevTools › Performance) and returns
- * the functions with the most self time (GC and native "(program)" time
- * included). Rejects when the page does not load or never reports.
+ * Contract: `profileScan(browser, control, url, file)` loads `url` in the
+ * browser WITH the extension, records a V8 CPU profile (Chromium's CDP
+ * Profiler, 200 µs sampling) from the load event until the content script
+ * reports its scan, writes it to `file` (open it in Chrome DevTools ›
+ * Performance) and returns the functions with the most self time (GC and
+ * native "(program)" time included). Rejects when the browser has no
+ * profiler (Firefox), the page does not load or never reports.
  */
 import { writeFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { ExtensionBrowser } from './driver';
 import { waitForOurScan } from './our-scan';
+import type { ExtensionControl } from './tab-results';
 
 export interface SelfTime {
   ms: number;
   fn: string;
 }
 
-export async function profileScan(context: BrowserContext, control: Page, url: string, file: string): Promise<SelfTime[]> {
-  const page = await context.newPage();
+export async function profileScan(browser: ExtensionBrowser, control: ExtensionControl, url: string, file: string): Promise<SelfTime[]> {
+  const page = await browser.open(url);
   try {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    await cdp.send('Profiler.start');
-    const scan = await waitForOurScan(context, control, page, 120_000);
-    const { profile } = await cdp.send('Profiler.stop');
+    if (!page.startCpuProfile) throw new Error('--profile: this browser has no CPU profiler the bench can drive (Chromium only)');
+    const stop = await page.startCpuProfile(200);
+    const scan = await waitForOurScan(control, page, 120_000);
+    const profile = await stop();
     if (!scan) throw new Error('the content script did not report a scan while profiling');
     writeFileSync(file, JSON.stringify(profile));
     const selfById = new Map<number, number>();
@@ -43,6 +42,6 @@ export async function profileScan(context: BrowserContext, control: Page, url: s
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 20);
   } finally {
-    await page.close().catch(() => {});
+    await page.close();
   }
 }
