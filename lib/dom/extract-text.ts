@@ -24,6 +24,7 @@
  * long task of its own), and `textBetween` / `segments` let a caller match what has been read
  * while the walk goes on. Throws nothing.
  */
+import { firstAbove } from './sorted-search';
 
 /** The text nodes a walk used and where each sits in its text. */
 export interface TextSegments {
@@ -218,15 +219,9 @@ export class TextWalk {
     if (end <= start) return '';
     if (end > this.partsStart) this.joinParts();
     const { chunks, chunkStarts } = this;
-    let lo = 0;
-    let hi = chunkStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (chunkStarts[mid]! <= start) lo = mid;
-      else hi = mid - 1;
-    }
     let out = '';
-    for (let i = lo; i < chunks.length && chunkStarts[i]! < end; i++) {
+    // From the chunk holding `start` (chunks[0] begins at 0, so the index is never below 0).
+    for (let i = Math.max(0, firstAbove(chunkStarts, start) - 1); i < chunks.length && chunkStarts[i]! < end; i++) {
       const at = chunkStarts[i]!;
       out += chunks[i]!.slice(Math.max(0, start - at), end - at);
     }

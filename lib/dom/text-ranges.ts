@@ -8,18 +8,7 @@
  * or when the nodes changed since extraction so the offsets no longer fit. Throws nothing.
  */
 import type { TextSegments } from './extract-text';
-
-/** Index of the first segment whose end is > offset (segments are sorted and disjoint). */
-function firstEndingAfter(ends: Int32Array, offset: number): number {
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ends[mid]! > offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
+import { firstAbove } from './sorted-search';
 
 function makeRange(first: Text, startOffset: number, last: Text, endOffset: number): Range | null {
   const doc = first.ownerDocument;
@@ -38,8 +27,9 @@ export function textRanges(segments: TextSegments, start: number, end: number): 
   const { nodes, starts, ends } = segments;
   const count = nodes.length;
   if (end <= start) return [];
-  const i = firstEndingAfter(ends, start);
-  const j = firstEndingAfter(ends, end - 1);
+  // The first segments ending after `start` and after `end - 1` (segments are sorted and disjoint).
+  const i = firstAbove(ends, start);
+  const j = firstAbove(ends, end - 1);
   if (i >= count) return [];
   const last = Math.min(j, count - 1);
   // The span may begin or end in a separator: clamp to the text nodes inside it.
