@@ -14,23 +14,32 @@ export function formatDate(iso: string, locale?: string): string {
   const [, y, mo, d] = m;
   // Calendar dates have no time zone: format them in UTC so no reader sees the day before.
   const at = new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, d ? Number(d) : 1));
-  const options: Intl.DateTimeFormatOptions = d
-    ? { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }
-    : mo
-      ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
-      : { year: 'numeric', timeZone: 'UTC' };
-  return format(at, options, locale) ?? iso;
+  return format(at, d ? 'day' : mo ? 'month' : 'year', locale) ?? iso;
 }
 
 export function formatDateTime(iso: string, locale?: string): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return format(at, { dateStyle: 'medium', timeStyle: 'short' }, locale) ?? iso;
+  return format(at, 'dateTime', locale) ?? iso;
 }
 
-function format(at: Date, options: Intl.DateTimeFormatOptions, locale?: string): string | null {
+const STYLES = {
+  day: { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' },
+  month: { year: 'numeric', month: 'long', timeZone: 'UTC' },
+  year: { year: 'numeric', timeZone: 'UTC' },
+  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+// Building a formatter costs about a millisecond (locale data); a list of 100 claims
+// formats hundreds of dates, so each locale and style gets one formatter.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function format(at: Date, style: keyof typeof STYLES, locale?: string): string | null {
+  const key = `${locale ?? ''}|${style}`;
   try {
-    return new Intl.DateTimeFormat(locale, options).format(at);
+    let f = formatters.get(key);
+    if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, STYLES[style])));
+    return f.format(at);
   } catch {
     return null;
   }

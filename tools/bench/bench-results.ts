@@ -51,7 +51,8 @@ export function round(x: number | null, digits = 1): number | null {
   return x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits;
 }
 
-const ratio = (a: number | null, b: number | null, digits: number) => (a === null || b === null || b === 0 ? null : round(a / b, digits));
+/** a / b rounded to `digits` decimals; null when either is unknown or b is 0. */
+export const ratio = (a: number | null, b: number | null, digits: number) => (a === null || b === null || b === 0 ? null : round(a / b, digits));
 
 export function pageResult(name: string, floor: FloorFigures, markjs: MarkjsFigures, ours: OurScan, browser: BrowserInfo) {
   const scanMs = ours.scanMs;

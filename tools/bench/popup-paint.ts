@@ -12,7 +12,9 @@
  * each popup load is followed by a load of a trivial page of the extension's
  * own origin (its manifest.json, shown as text) whose paint times are the
  * baseline, so both see the same machine load and the ratios to the
- * baseline are honest. `referenceFirstPaint` gives the paint times of a
+ * baseline are honest; `ownFirstPaintMs` is the median of the per-open
+ * differences (popup minus the trivial page right after it): the popup's
+ * own share of its first paint. `referenceFirstPaint` gives the paint times of a
  * trivial http page, the floor any page pays in this browser.
  * Rejects if a load times out.
  */
@@ -21,6 +23,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { BenchBrowser, BenchPage, ExtensionBrowser } from './driver';
+import { ratio } from './bench-results';
 import { median } from './page-probes';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -67,6 +70,9 @@ export interface PopupPaint {
   baselineFirstPaintMs: number | null;
   baselineFirstContentfulPaintMs: number | null;
   baselineRuns: Paint[];
+  /** Medians of the per-open differences popup − trivial extension page: what the popup itself adds. */
+  ownFirstPaintMs: number | null;
+  ownFirstContentfulPaintMs: number | null;
   /** firstPaintMs / baselineFirstPaintMs: 1 means the popup costs nothing beyond any extension page. */
   firstPaintRatioToBaseline: number | null;
   firstContentfulPaintRatioToBaseline: number | null;
@@ -81,7 +87,7 @@ const med = (xs: Array<number | null>) => {
   const ys = xs.filter((x): x is number => x !== null);
   return ys.length ? median(ys) : null;
 };
-const ratio = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((a / b) * 100) / 100);
+const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
 
 /** Paint times of a page once its paint entries have arrived. */
 async function paintOf(page: BenchPage): Promise<Paint> {
@@ -122,8 +128,10 @@ export async function popupFirstPaint(browser: ExtensionBrowser, tabId: number, 
     baselineFirstPaintMs,
     baselineFirstContentfulPaintMs,
     baselineRuns,
-    firstPaintRatioToBaseline: ratio(firstPaintMs, baselineFirstPaintMs),
-    firstContentfulPaintRatioToBaseline: ratio(firstContentfulPaintMs, baselineFirstContentfulPaintMs),
+    ownFirstPaintMs: med(results.map((r, i) => minus(r.firstPaintMs, baselineRuns[i]!.firstPaintMs))),
+    ownFirstContentfulPaintMs: med(results.map((r, i) => minus(r.firstContentfulPaintMs, baselineRuns[i]!.firstContentfulPaintMs))),
+    firstPaintRatioToBaseline: ratio(firstPaintMs, baselineFirstPaintMs, 2),
+    firstContentfulPaintRatioToBaseline: ratio(firstContentfulPaintMs, baselineFirstContentfulPaintMs, 2),
   };
 }
 

@@ -12,9 +12,12 @@
  * `tabScanStats(tabId)` asks `getTabResults` and returns the first frame's
  * finished full scan (null while none: still scanning, or no report yet);
  * `tabStatus` its status; `longestSliceMs` the scanner's longest time slice
- * so far in the tab's first frame (null before any report). Rejects when the
+ * so far in the tab's first frame (null before any report); `waitForScanDone`
+ * polls until the first frame has a finished full scan and rejects after
+ * `timeoutMs` without one. Rejects when the
  * background answers with an error.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchPage, ExtensionBrowser } from './driver';
 
 export interface TabScanStats {
@@ -56,6 +59,13 @@ export class ExtensionControl {
     const fullScanMs = frame?.stats?.fullScanMs;
     if (!frame || state === 'scanning' || typeof fullScanMs !== 'number') return null;
     return { fullScanMs, longestSliceMs: frame.stats?.longestSliceMs ?? null, mentions: results?.total ?? 0, state: state ?? 'unknown' };
+  }
+
+  async waitForScanDone(tabId: number, timeoutMs: number): Promise<void> {
+    for (const until = Date.now() + timeoutMs; Date.now() < until; await sleep(100)) {
+      if (await this.tabScanStats(tabId)) return;
+    }
+    throw new Error(`tab ${tabId} did not finish its scan within ${timeoutMs} ms`);
   }
 
   async longestSliceMs(tabId: number): Promise<number | null> {
