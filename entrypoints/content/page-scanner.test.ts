@@ -139,6 +139,57 @@ describe('PageScanner', () => {
     expect(new Set(starts).size).toBe(expected);
   }, 30_000);
 
+  it('shows a mention in stylesheet-hidden text once a class change reveals it, and forgets removed ones', async () => {
+    document.head.innerHTML = '<style>.collapsed .more { display: none }</style>';
+    document.body.innerHTML =
+      '<article id="story" class="collapsed"><p>The Proud Boys emails arrived.</p>' +
+      '<div class="more"><p id="more">Later, more Proud Boys emails.</p></div></article>' +
+      '<section id="tabs" class="collapsed"><div class="more"><p id="apart">Proud Boys <span></span>emails in a tab.</p></div>' +
+      '<div class="more"><p id="removed">Proud Boys emails in another tab.</p></div></section>' +
+      // Keeps the words of the blocks below out of the rule's window of those above.
+      `<p>${'A quiet garden. '.repeat(30)}</p><section id="later" class="collapsed"></section>`;
+    const { store, statuses } = start();
+    await until(() => statuses.some((s) => s.state === 'done'));
+    expect(texts(store)).toEqual(['Proud Boys+emails']);
+    document.getElementById('story')!.classList.remove('collapsed');
+    await until(() => store.size === 2);
+    expect(store.all()[1]!.ranges[0]!.startContainer).toBe(document.getElementById('more')!.firstChild);
+    // Text put into a collapsed section after load: remembered, shown once revealed.
+    document.getElementById('later')!.insertAdjacentHTML('beforeend', '<div class="more"><p id="late">Proud Boys emails, late.</p></div>');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(store.size).toBe(2);
+    // Hidden mentions whose text is removed, or changed so that it no longer matches (its words
+    // pushed out of the rule's window, their ranges intact), are not shown when revealed.
+    document.querySelector('#apart span')!.textContent = 'filler '.repeat(300);
+    document.getElementById('removed')!.remove();
+    await new Promise((r) => setTimeout(r, 600));
+    document.getElementById('tabs')!.classList.remove('collapsed');
+    document.getElementById('later')!.classList.remove('collapsed');
+    await until(() => store.size === 3);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(texts(store)).toEqual(['Proud Boys+emails', 'Proud Boys+emails', 'Proud Boys+emails']);
+    expect(store.all()[2]!.ranges[0]!.startContainer).toBe(document.getElementById('late')!.firstChild);
+    document.head.innerHTML = '';
+  });
+
+  it('watches no class changes when no mention is hidden', async () => {
+    document.body.innerHTML = '<p class="a">The Proud Boys emails arrived.</p>';
+    const watched: MutationObserverInit[] = [];
+    const observe = MutationObserver.prototype.observe;
+    MutationObserver.prototype.observe = function (target, options) {
+      if (options) watched.push(options);
+      observe.call(this, target, options);
+    };
+    try {
+      const { statuses } = start();
+      await until(() => statuses.some((s) => s.state === 'done'));
+    } finally {
+      MutationObserver.prototype.observe = observe;
+    }
+    expect(watched.length).toBeGreaterThan(0);
+    expect(watched.filter((o) => o.attributeFilter?.includes('class'))).toEqual([]);
+  });
+
   it('stops following changes after stop()', async () => {
     document.body.innerHTML = '<p>nothing</p>';
     const { store, statuses } = start();

@@ -8,11 +8,16 @@
  * re-read only those blocks (neighbouring changed blocks together, as one run) plus
  * `matcher.pad` characters of neighbouring text, in time slices, and drop mentions whose text
  * went away: the cost of a batch follows the changed text, not the page's size (mentions are
- * found by their text nodes, never by a pass over all of them). `rescan()` (SPA navigation)
- * queues a full scan; so does a batch of more than MAX_DIRTY_ROOTS changed blocks (a page that
- * replaced itself). Every pass ends in a `performance.measure('sourcelight:scan')` whose detail
- * is `{ phase: 'initial' | 'full' | 'update', busyMs, textNodes, textBytes, mentions }` (the
- * bench reads it; shared/notes/bench-instrumentation.md). Work is
+ * found by their text nodes, never by a pass over all of them). Mentions matched in text that
+ * CSS hides (present at load or put there later) are not shown but remembered
+ * (hidden-mentions.ts); a later change of an attribute
+ * that can reveal such text (a class removed by "Read more", a tab switched) queues a re-check
+ * of those mentions alone, in the same batches, which shows the ones now visible (text hidden
+ * again keeps its highlight). `rescan()` (SPA navigation) queues a full scan; so does a batch
+ * of more than MAX_DIRTY_ROOTS changed blocks (a page that replaced itself). Every pass that
+ * reads text ends in a `performance.measure('sourcelight:scan')` whose detail is `{ phase:
+ * 'initial' | 'full' | 'update', busyMs, textNodes, textBytes, mentions }` (the bench reads it;
+ * shared/notes/bench-instrumentation.md); a re-check of hidden mentions reads none. Work is
  * bounded: a page over MAX_NODES nodes is scanned up to that point; over MAX_MENTIONS no more
  * mentions are added; when following changes costs more than BUSY_SHARE of the main thread
  * the scanner backs off, and after MAX_BACKOFFS stops following changes. Each of these limits
@@ -24,8 +29,10 @@ import type { CompiledMatcher } from '@/lib/match/compile-matcher';
 import { isBlockElement, isExcludedElement, styleHides, TextWalk } from '@/lib/dom/extract-text';
 import { scanRegion, type DocumentMention } from '@/lib/dom/scan-document';
 import type { ScanStatus } from '@/lib/tab-messages';
+import { HiddenMentions, MAX_HIDDEN, rangeVisibility, splitByVisibility } from './hidden-mentions';
 import type { Highlighter } from './highlights';
 import type { MentionStore, PageMention } from './page-mentions';
+import { rangeGone, sameStart } from './range-checks';
 import { afterNextFrame, SliceClock, whenIdle } from './time-slice';
 
 export const MAX_NODES = 1_000_000;
@@ -93,14 +100,17 @@ function blockOf(node: Node): Element | null {
   return null;
 }
 
-/** Whether a changed root's text is page text at all (not inside an input, hidden, or gone). */
-function isReadable(root: Element): boolean {
-  if (!root.isConnected) return false;
-  if (typeof root.checkVisibility === 'function' && !root.checkVisibility()) return false;
+/**
+ * Whether a changed root's text is page text: 'shown'; 'hidden' when it is page text that is
+ * not rendered (CSS, or a hidden ancestor), which a later change may reveal; 'none' inside an
+ * input, an editor, or gone.
+ */
+function readability(root: Element): 'shown' | 'hidden' | 'none' {
+  if (!root.isConnected) return 'none';
   for (let n: Node | null = root; n && n !== document.body; n = parentOf(n)) {
-    if (n.nodeType === 1 && isExcludedElement(n as Element, false)) return false;
+    if (n.nodeType === 1 && isExcludedElement(n as Element, false)) return 'none';
   }
-  return true;
+  return typeof root.checkVisibility === 'function' && !root.checkVisibility() ? 'hidden' : 'shown';
 }
 
 /** Whether `b` follows `a` with nothing but whitespace or comments between them. */
@@ -129,14 +139,6 @@ function measurePass(start: number, detail: { phase: 'initial' | 'full' | 'updat
   }
 }
 
-function rangeGone(r: Range): boolean {
-  return r.collapsed || !r.startContainer.isConnected || !r.endContainer.isConnected;
-}
-
-function sameStart(a: Range, b: Range): boolean {
-  return a.startContainer === b.startContainer && a.startOffset === b.startOffset;
-}
-
 export class PageScanner {
   private generation = 0;
   private readonly observer: MutationObserver;
@@ -155,9 +157,13 @@ export class PageScanner {
   /** The store's mentions that this scanner added, by the text node each of their ranges starts in. */
   private byNode = new WeakMap<Node, PageMention[]>();
   private readonly live = new Set<PageMention>();
+  /** Mentions matched in CSS-hidden text, shown when a change of attributes reveals them. */
+  private readonly hidden: HiddenMentions;
+  private recheckHidden = false;
 
   constructor(private readonly deps: PageScannerDeps) {
     this.observer = new MutationObserver((records) => this.guard(() => this.collect(records)));
+    this.hidden = new HiddenMentions(() => this.guard(() => this.hiddenMayShow()));
   }
 
   get status(): ScanStatus {
@@ -181,6 +187,7 @@ export class PageScanner {
     this.watching = false;
     this.observer.disconnect();
     this.dirty.clear();
+    this.hidden.clear();
   }
 
   private guard(fn: () => void): void {
@@ -239,6 +246,12 @@ export class PageScanner {
     this.schedule(this.delay());
   }
 
+  /** A revealing attribute changed somewhere: re-check the hidden mentions in the next batch. */
+  private hiddenMayShow(): void {
+    this.recheckHidden = true;
+    this.schedule(this.delay());
+  }
+
   private visibilityChanged(rec: MutationRecord): boolean {
     if (rec.attributeName !== 'style') return true;
     return styleHides(rec.oldValue) !== styleHides((rec.target as Element).getAttribute('style'));
@@ -259,7 +272,7 @@ export class PageScanner {
 
   private schedule(delay: number): void {
     if (this.scheduled || this.running) return;
-    if (!this.needFull && this.dirty.size === 0 && !this.removedSomething) return;
+    if (!this.needFull && this.dirty.size === 0 && !this.removedSomething && !this.recheckHidden) return;
     this.scheduled = true;
     const gen = this.generation;
     setTimeout(
@@ -290,6 +303,8 @@ export class PageScanner {
           await this.fullScan(gen);
         } else if (this.dirty.size > 0 || this.removedSomething) {
           await this.incremental(gen);
+        } else if (this.recheckHidden) {
+          await this.showRevealed(gen);
         } else {
           break;
         }
@@ -352,6 +367,7 @@ export class PageScanner {
       clock.resume();
     }
     this.removeMentions(() => true);
+    this.hidden.clear();
     this.addMentions(found);
     clock.end();
     this.fullScanMs = performance.now() - began;
@@ -404,10 +420,22 @@ export class PageScanner {
     return scanRegion(walk.segments(), walk.textBetween(start, end), matcher, { start, end, ownStart, ownEnd, anyRange });
   }
 
+  /**
+   * Adds the visible ones of newly matched mentions; remembers the hidden ones. The walk reads
+   * `hidden` and inline styles only (as the Node CLI does): asking the layout engine per element
+   * costs several times the walk itself (measured: +300 ms on a 200k-node page), so CSS-hidden
+   * text is told apart here, per matched range, instead.
+   */
   private addMentions(found: DocumentMention[]): void {
+    const { shown, hidden } = splitByVisibility(found, rangeVisibility());
+    // No one would re-check them once the scanner stopped following changes.
+    if (this.watching) this.hidden.remember(hidden);
+    this.addShown(shown);
+  }
+
+  private addShown(usable: DocumentMention[]): void {
     const { store, highlighter } = this.deps;
     const room = MAX_MENTIONS - store.size;
-    const usable = withVisibleRanges(found);
     const added = store.add(usable.slice(0, Math.max(0, room)));
     for (const m of added) {
       this.live.add(m);
@@ -469,19 +497,29 @@ export class PageScanner {
     if (this.removedSomething) {
       this.removedSomething = false;
       this.removeMentions((m) => m.ranges.some(rangeGone));
+      this.hidden.forgetGone();
     }
     for (const run of this.takeRuns()) {
-      // Readable neighbours are read together; a block that is no page text (any more) splits the run.
-      const parts: Element[][] = [[]];
+      // Neighbours alike (shown, or hidden) are read together; a block that is no page text splits
+      // the run. Hidden text (put into a collapsed section, a tab in the background) is read too,
+      // so that its mentions are remembered, never shown, until a change reveals them.
+      const parts: Element[][] = [];
+      let partKind: 'shown' | 'hidden' | 'none' = 'none';
       for (const root of run) {
-        if (isReadable(root)) parts[parts.length - 1]!.push(root);
-        else {
-          this.removeOwn(this.mentionsOn(textNodesUnder(root)));
-          parts.push([]);
+        let kind = readability(root);
+        if (kind !== 'shown') {
+          const nodes = textNodesUnder(root);
+          this.removeOwn(this.mentionsOn(nodes));
+          this.hidden.forgetIn(new Set(nodes));
+          if (this.hidden.size >= MAX_HIDDEN) kind = 'none';
         }
+        if (kind !== 'none') {
+          if (kind !== partKind) parts.push([]);
+          parts[parts.length - 1]!.push(root);
+        }
+        partKind = kind;
       }
       for (const part of parts) {
-        if (part.length === 0) continue;
         const found = await this.scanRun(part, clock, gen, counts);
         if (found === null) return;
         this.replaceIn(part, found);
@@ -563,18 +601,42 @@ export class PageScanner {
     const kept = new Set<PageMention>();
     const fresh: DocumentMention[] = [];
     for (const f of found) {
-      const first = f.ranges[0];
-      if (!first) continue;
-      const same = [...this.mentionsOn([first.startContainer])].find(
-        (m) => m.claim === f.claim && m.ranges[0] !== undefined && sameStart(m.ranges[0], first),
-      );
+      const same = this.storedAs(f);
       if (same) kept.add(same);
-      else fresh.push(f);
+      else if (f.ranges.length > 0) fresh.push(f);
     }
-    const stale = this.mentionsOn(run.flatMap(textNodesUnder));
+    const nodes = run.flatMap(textNodesUnder);
+    const stale = this.mentionsOn(nodes);
     for (const m of kept) stale.delete(m);
     this.removeOwn(stale);
+    // Hidden ones read again are in `fresh` (they were never in the store): remembered anew there.
+    this.hidden.forgetIn(new Set(nodes));
     this.addMentions(fresh);
+  }
+
+  /** Shows the hidden mentions that changes of attributes revealed (their text did not change). */
+  private async showRevealed(gen: number): Promise<void> {
+    this.recheckHidden = false;
+    // As for incremental(): visibility is asked of a laid-out page.
+    await afterNextFrame();
+    if (gen !== this.generation) return;
+    const clock = new SliceClock();
+    const revealed = await this.hidden.takeVisible(clock, () => gen !== this.generation);
+    if (revealed === null) return;
+    // One the main observer's re-read already showed (a revealing attribute on a changed block) stays single.
+    this.addShown(revealed.filter((f) => !this.storedAs(f)));
+    clock.end();
+    this.account(clock.busyMs);
+    this.settle();
+  }
+
+  /** Our mention of the same claim starting where `f` starts, if any. */
+  private storedAs(f: DocumentMention): PageMention | undefined {
+    const first = f.ranges[0];
+    if (!first) return undefined;
+    return [...this.mentionsOn([first.startContainer])].find(
+      (m) => m.claim === f.claim && m.ranges[0] !== undefined && sameStart(m.ranges[0], first),
+    );
   }
 
   /** Backs off when following changes takes too much of the main thread; gives up in the end. */
@@ -593,32 +655,11 @@ export class PageScanner {
       this.watching = false;
       this.observer.disconnect();
       this.dirty.clear();
+      this.hidden.clear();
+      this.recheckHidden = false;
       this.needFull = false;
     }
   }
-}
-
-/**
- * Mentions keeping only ranges a reader can see. The walk reads `hidden` and inline styles only
- * (as the Node CLI does): asking the layout engine per element costs several times the walk
- * itself (measured: +300 ms on a 200k-node page), so CSS-hidden text is dropped here, per
- * matched range, instead.
- */
-function withVisibleRanges(found: DocumentMention[]): DocumentMention[] {
-  const seen = new Map<Element, boolean>();
-  const visible = (r: Range): boolean => {
-    const el = r.startContainer.parentElement;
-    if (!el || typeof el.checkVisibility !== 'function') return true;
-    let v = seen.get(el);
-    if (v === undefined) seen.set(el, (v = el.checkVisibility({ visibilityProperty: true })));
-    return v;
-  };
-  const out: DocumentMention[] = [];
-  for (const f of found) {
-    const ranges = f.ranges.filter(visible);
-    if (ranges.length > 0) out.push({ ...f, ranges });
-  }
-  return out;
 }
 
 /** Whole siblings (then the parent's siblings) next to `root`, up to `pad` characters, in document order. */

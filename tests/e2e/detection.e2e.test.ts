@@ -40,6 +40,19 @@ async function rangeCount(target: Page | Frame): Promise<number> {
   return Object.values(await highlightTexts(target)).reduce((n, t) => n + t.length, 0);
 }
 
+/** Our highlight ranges lying wholly inside the element `selector` finds. */
+function rangesWithin(target: Page | Frame, selector: string): Promise<number> {
+  return target.evaluate((sel) => {
+    const el = document.querySelector(sel)!;
+    let n = 0;
+    for (const [name, hl] of CSS.highlights) {
+      if (!name.startsWith('sourcelight-')) continue;
+      for (const r of hl) if (el.contains((r as Range).commonAncestorContainer)) n++;
+    }
+    return n;
+  }, selector);
+}
+
 async function resultsOf(h: Harness, page: Page): Promise<TabResults> {
   return h.sendMessage<TabResults>('getTabResults', { tabId: await h.getTabId(page) });
 }
@@ -145,16 +158,7 @@ describe.each(e2eBrowsers())('detection ($name)', (adapter) => {
     const errors = watchErrors(page);
     const r = await settled(page);
     expect(r.total).toBe(1);
-    const outside = () =>
-      page.evaluate(() => {
-        const visible = document.getElementById('visible')!;
-        let n = 0;
-        for (const [name, hl] of CSS.highlights) {
-          if (!name.startsWith('sourcelight-')) continue;
-          for (const r of hl) if (!visible.contains((r as Range).commonAncestorContainer)) n++;
-        }
-        return n;
-      });
+    const outside = async () => (await rangeCount(page)) - (await rangesWithin(page, '#visible'));
     expect(await outside()).toBe(0);
     await page.click('#editor p');
     await page.keyboard.type(' The Proud Boys emails went to Democrats. ');
@@ -387,6 +391,26 @@ describe.each(e2eBrowsers())('detection ($name)', (adapter) => {
     // wall-clock slices stretch at random (see the 200k-node test), so the bound is "never hangs".
     console.info(`churn page: longest slice ${r.frames[0]!.stats!.longestSliceMs.toFixed(1)} ms`);
     expect(r.frames[0]!.stats!.longestSliceMs).toBeLessThan(500);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows and counts mentions in text a class change reveals ("Read more"), not before', async () => {
+    const page = await h.openPage('/pages/detect-reveal.html');
+    const errors = watchErrors(page);
+    const tabId = await h.getTabId(page);
+    const r = await settled(page);
+    expect(claimsOf(r)).toEqual(['proud-boys-emails']);
+    const inMore = () => rangesWithin(page, '.more');
+    const rangesBefore = await rangeCount(page);
+    expect(rangesBefore).toBeGreaterThan(0);
+    expect(await inMore()).toBe(0);
+    expect(await h.badgeText(tabId)).toBe(String(r.total));
+    await page.click('#read-more');
+    await expect.poll(() => h.badgeText(tabId), { timeout: 8_000 }).toBe(String(r.total + 1));
+    expect(claimsOf(await results(page))).toEqual(['proud-boys-emails', 'ratcliffe-announcement']);
+    expect(await inMore()).toBeGreaterThan(0);
+    expect(await rangeCount(page)).toBe(rangesBefore + (await inMore()));
     expect(errors).toEqual([]);
     await page.close();
   });
