@@ -44,7 +44,7 @@ import { firefoxDriver } from './bench/firefox-driver';
 import { markjsTime } from './bench/markjs';
 import { mutationRun, type MutationRun } from './bench/mutation';
 import { packPhrases } from './bench/pack-phrases';
-import { bareWalk, longTasksApi, median } from './bench/page-probes';
+import { bareWalk, isolatedBareWalk, longTasksApi, median } from './bench/page-probes';
 import { ourScan } from './bench/our-scan';
 import { profileScan, type SelfTime } from './bench/profile-scan';
 import { installPackInExtension, popupFirstPaint, referenceFirstPaint } from './bench/popup-paint';
@@ -144,8 +144,19 @@ async function main(): Promise<void> {
         await page.close();
       }
       const warmMs = median(walk!.runsMs.slice(1));
-      floor.set(p.name, { walkMs: median(coldRuns), coldRuns, warmMs, textNodes: walk!.textNodes, textBytes: walk!.textBytes });
-      log(`  ${p.name}: ${walk!.textNodes} text nodes, ${walk!.textBytes} chars, bare walk first-of-load ${coldRuns.map((x) => x.toFixed(1)).join(' / ')} ms, repeated ${warmMs.toFixed(1)} ms`);
+      // The same first walk in an isolated world, where content scripts run: the floor a content
+      // script itself can reach (each world has its own wrappers for the DOM's nodes).
+      const isolatedColdRuns: number[] = [];
+      for (let i = 0; i < WALK_LOADS; i++) {
+        const page = await plain.open(server.url(p.path));
+        const isolated = await isolatedBareWalk(page, 1);
+        await page.close();
+        if (!isolated) break;
+        isolatedColdRuns.push(isolated.runsMs[0]!);
+      }
+      const isolatedWalkMs = isolatedColdRuns.length ? median(isolatedColdRuns) : null;
+      floor.set(p.name, { walkMs: median(coldRuns), coldRuns, warmMs, isolatedWalkMs, isolatedColdRuns, textNodes: walk!.textNodes, textBytes: walk!.textBytes });
+      log(`  ${p.name}: ${walk!.textNodes} text nodes, ${walk!.textBytes} chars, bare walk first-of-load ${coldRuns.map((x) => x.toFixed(1)).join(' / ')} ms, repeated ${warmMs.toFixed(1)} ms, isolated world ${isolatedColdRuns.map((x) => x.toFixed(1)).join(' / ') || 'n/a'} ms`);
       if (p.name === 'article-10mb' && args.skipMarkjs10mb) {
         markjs.set(p.name, { ms: null, marks: null, note: 'skipped (--skip-markjs-10mb); not extrapolated' });
         continue;

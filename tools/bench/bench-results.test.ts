@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   FIRST_PAINT_NOTE,
+  ISOLATED_WALK_NOTE,
   LONG_TASK_NOTE,
   SCRIPT_TIME_NOTE,
   firstPaintNote,
@@ -18,7 +19,7 @@ import type { OurScan, ScanLoad } from './our-scan';
 
 const chromium: BrowserInfo = { name: 'chromium', version: 'Chromium 156.0', longTasksApi: true };
 const firefox: BrowserInfo = { name: 'firefox', version: 'Mozilla Firefox 153.7.0esr', longTasksApi: false };
-const floor = { walkMs: 20.123, coldRuns: [19.5, 20.123, 31], warmMs: 10, textNodes: 11_370, textBytes: 1_002_433 };
+const floor = { walkMs: 20.123, coldRuns: [19.5, 20.123, 31], warmMs: 10, isolatedWalkMs: 30, isolatedColdRuns: [30, 29, 33.333], textNodes: 11_370, textBytes: 1_002_433 };
 const markjs = { ms: 15_204.6, marks: 1741, note: null };
 
 function load(over: Partial<ScanLoad> = {}): ScanLoad {
@@ -35,6 +36,13 @@ describe('pageResult', () => {
     const r = pageResult('article-1mb', floor, markjs, ours(), chromium);
     for (const k of ISSUE_KEYS) expect(r).toHaveProperty(k);
     expect(r).toMatchObject({ scanMs: 60, bareWalkMs: 20.12, markjsMs: 15_205, ratioToBareWalk: 2.98, speedupVsMarkjs: 253, longestTaskMs: 0, longestTaskNote: null, longestScanSliceMs: 12.3, error: null });
+  });
+
+  it('gives the isolated-world floor beside the main-world one, or null and the reason', () => {
+    const r = pageResult('article-1mb', floor, markjs, ours(), chromium);
+    expect(r).toMatchObject({ bareWalkIsolatedMs: 30, bareWalkIsolatedRunsMs: [30, 29, 33.33], ratioToIsolatedBareWalk: 2, bareWalkIsolatedNote: null, ratioToBareWalk: 2.98 });
+    const none = pageResult('article-1mb', { ...floor, isolatedWalkMs: null, isolatedColdRuns: [] }, markjs, ours(), firefox);
+    expect(none).toMatchObject({ bareWalkIsolatedMs: null, ratioToIsolatedBareWalk: null, bareWalkIsolatedNote: ISOLATED_WALK_NOTE, ratioToBareWalk: 2.98 });
   });
 
   it('has exactly the same keys in Firefox, with longestTaskMs null and the reason beside it', () => {

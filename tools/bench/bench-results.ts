@@ -27,6 +27,9 @@ export interface FloorFigures {
   coldRuns: number[];
   /** Median of the repeated walks of the last load. */
   warmMs: number;
+  /** Median of the first walk of each fresh load in an isolated world (where content scripts run); null where the driver cannot make one. */
+  isolatedWalkMs: number | null;
+  isolatedColdRuns: number[];
   textNodes: number;
   textBytes: number;
 }
@@ -44,6 +47,9 @@ export const LONG_TASK_NOTE =
 export const SCRIPT_TIME_NOTE =
   "this browser's automation protocol (WebDriver BiDi) has no renderer script-time counter like Chromium's CDP ScriptDuration: " +
   'the outside measure (scriptMs*, extraScriptMs) is null; ourMs, from the scanner\'s own measures, remains';
+
+export const ISOLATED_WALK_NOTE =
+  "this browser's automation protocol, as the bench drives it, cannot evaluate in an isolated world: no same-world floor (bareWalkIsolatedMs null)";
 
 export const FIRST_PAINT_NOTE = "this browser records no 'first-paint' entry, only 'first-contentful-paint': compare the *ContentfulPaint* figures";
 
@@ -73,6 +79,10 @@ export function pageResult(name: string, floor: FloorFigures, markjs: MarkjsFigu
     bareWalkRunsMs: floor.coldRuns.map((x) => round(x, 2)),
     bareWalkWarmMs: round(floor.warmMs, 2),
     ratioToWarmBareWalk: ratio(scanMs, floor.warmMs, 2),
+    bareWalkIsolatedMs: round(floor.isolatedWalkMs, 2),
+    bareWalkIsolatedRunsMs: floor.isolatedColdRuns.map((x) => round(x, 2)),
+    ratioToIsolatedBareWalk: ratio(scanMs, floor.isolatedWalkMs, 2),
+    bareWalkIsolatedNote: floor.isolatedWalkMs === null ? ISOLATED_WALK_NOTE : null,
     markjsMarks: markjs.marks,
     markjsNote: markjs.note,
     scans: ours.scans.map((s) => ({

@@ -7,8 +7,9 @@
  * throttling off: the bench has several tabs open) in a throwaway profile
  * and throw a clear error if the binary is missing or the extension's
  * service worker does not start within 15 s. Pages expose the renderer's
- * script time (CDP Performance.getMetrics ScriptDuration) and a CPU
- * profiler (CDP Profiler).
+ * script time (CDP Performance.getMetrics ScriptDuration), a CPU
+ * profiler (CDP Profiler) and evaluation in an isolated world (CDP
+ * Page.createIsolatedWorld).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -48,6 +49,15 @@ class ChromiumPage implements BenchPage {
 
   evaluate<T>(expression: string): Promise<T> {
     return this.page.evaluate(expression) as Promise<T>;
+  }
+
+  async evaluateIsolated<T>(expression: string): Promise<T> {
+    const cdp = await this.session();
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'sourcelight-bench' });
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true, awaitPromise: true });
+    if (exceptionDetails) throw new Error(`isolated world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as T;
   }
 
   bringToFront(): Promise<void> {

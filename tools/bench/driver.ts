@@ -25,6 +25,11 @@ export interface CpuProfile {
 export interface BenchPage {
   /** Evaluates a JavaScript expression in the page's main world; a promise is awaited; the value comes back as JSON-like data. */
   evaluate<T>(expression: string): Promise<T>;
+  /**
+   * Evaluates an expression in a fresh isolated world of the page's main frame (where content
+   * scripts run: same DOM, own JavaScript wrappers); absent where the protocol cannot make one.
+   */
+  evaluateIsolated?<T>(expression: string): Promise<T>;
   /** Makes this tab the active one of the focused window (tab ids are read as "the active tab"). */
   bringToFront(): Promise<void>;
   /** The renderer's JavaScript time so far, in ms; null where the protocol has no such counter (Firefox). */

@@ -13,6 +13,7 @@
  * scripts run in web pages only (BiDi preload scripts do not reach
  * moz-extension pages): asking for one there throws. BiDi has no script-time
  * counter and no profiler: `scriptTimeMs` is null, `startCpuProfile` absent.
+ * `evaluateIsolated` runs in a BiDi sandbox of the page.
  */
 import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'puppeteer-core';
@@ -25,7 +26,16 @@ const PREFS = { 'privacy.reduceTimerPrecision': false };
 const PROTOCOL_TIMEOUT_MS = 60 * 60_000;
 
 class FirefoxPage implements BenchPage {
-  constructor(private readonly page: Page) {}
+  readonly evaluateIsolated?: <T>(expression: string) => Promise<T>;
+
+  constructor(private readonly page: Page) {
+    // A WebDriver BiDi sandbox (Xray wrappers, as content scripts get). puppeteer marks
+    // Frame.isolatedRealm internal: without it the page has no evaluateIsolated (the bench says so).
+    const frame = page.mainFrame() as unknown as { isolatedRealm?: () => { evaluate(code: string): Promise<unknown> } };
+    if (typeof frame.isolatedRealm === 'function') {
+      this.evaluateIsolated = <T>(expression: string) => frame.isolatedRealm!().evaluate(expression) as Promise<T>;
+    }
+  }
 
   evaluate<T>(expression: string): Promise<T> {
     return this.page.evaluate(expression) as Promise<T>;

@@ -12,7 +12,9 @@
  *   (entrypoints/content/page-scanner.ts): the content script's performance
  *   timeline is the page's in both browsers, so the main world sees them.
  * - `bareWalk(page, runs)` times a TreeWalker pass reading every text
- *   node's data, `runs` times.
+ *   node's data, `runs` times, in the page's main world;
+ *   `isolatedBareWalk` the same in a fresh isolated world, where content
+ *   scripts run (null when the driver cannot make one).
  * - `longestTaskIn(tasks, from, to)` is the longest long task overlapping
  *   [from, to] (0 when none; null when `tasks` is null).
  * Rejects when the page is gone.
@@ -58,8 +60,7 @@ export interface WalkResult {
   textBytes: number;
 }
 
-export async function bareWalk(page: BenchPage, runs: number): Promise<WalkResult> {
-  return page.evaluate(`(() => {
+const walkCode = (runs: number) => `(() => {
     const runsMs = [];
     let textNodes = 0, textBytes = 0;
     for (let r = 0; r < ${runs}; r++) {
@@ -71,7 +72,14 @@ export async function bareWalk(page: BenchPage, runs: number): Promise<WalkResul
       textNodes = n; textBytes = b;
     }
     return { runsMs, textNodes, textBytes };
-  })()`);
+  })()`;
+
+export async function bareWalk(page: BenchPage, runs: number): Promise<WalkResult> {
+  return page.evaluate(walkCode(runs));
+}
+
+export async function isolatedBareWalk(page: BenchPage, runs: number): Promise<WalkResult | null> {
+  return page.evaluateIsolated ? page.evaluateIsolated(walkCode(runs)) : null;
 }
 
 export async function longTasks(page: BenchPage): Promise<Array<[number, number]> | null> {

@@ -18,6 +18,8 @@ interface Row {
   bareWalkMs: Num;
   markjsMs: Num;
   ratioToBareWalk: Num;
+  bareWalkIsolatedMs?: Num;
+  ratioToIsolatedBareWalk?: Num;
   speedupVsMarkjs: Num;
   longestTaskMs: Num;
   longestScanSliceMs: Num;
@@ -79,15 +81,17 @@ export function printTable(r: TableInput): void {
     (busy > r.machine.cpus ? ' — a busy machine: absolute times are inflated, compare the ratios' : ''), '');
   out.push(
     table(
-      ['page', 'text', 'nodes', 'ours', 'bare walk', 'mark.js', 'ours/walk (≤2)', 'mark.js/ours (≥100)', 'longest task (≤50)', 'our longest slice', 'ranges'],
+      ['page', 'text', 'nodes', 'ours', 'bare walk', 'isolated walk', 'mark.js', 'ours/walk (≤2)', 'ours/isolated walk', 'mark.js/ours (≥100)', 'longest task (≤50)', 'our longest slice', 'ranges'],
       r.pages.map((p) => [
         p.name,
         `${(p.textBytes / 1e6).toFixed(2)} MB`,
         String(p.textNodes),
         f(p.scanMs, ' ms'),
         f(p.bareWalkMs, ' ms'),
+        f(p.bareWalkIsolatedMs, ' ms'),
         f(p.markjsMs, ' ms'),
         f(p.ratioToBareWalk, '×') + ok(p.ratioToBareWalk, (v) => v <= 2),
+        f(p.ratioToIsolatedBareWalk, '×'),
         f(p.speedupVsMarkjs, '×') + ok(p.speedupVsMarkjs, (v) => v >= 100),
         f(p.longestTaskMs, ' ms') + ok(p.longestTaskMs, (v) => v <= 50),
         f(p.longestScanSliceMs, ' ms'),
