@@ -5,7 +5,8 @@
  * stylesheet's `display: none`.
  *
  * Contract: `rangeVisibility()` gives a visibility test for one pass (a range counts as visible
- * when its start's parent element is, by `checkVisibility`; answers cached per element, so the
+ * when its start's parent element is, by `checkVisibility`, or lies in a closed `<details>` that
+ * is itself visible; answers cached per element, so the
  * pass must not outlive one layout). `splitByVisibility(found, visible)` parts matched mentions
  * into `shown` (with a visible range; only those ranges kept) and `hidden` (none visible).
  * `HiddenMentions` remembers hidden mentions, at most MAX_HIDDEN (more are dropped, as they
@@ -49,9 +50,20 @@ export function rangeVisibility(): (r: Range) => boolean {
     const el = r.startContainer.parentElement;
     if (!el || typeof el.checkVisibility !== 'function') return true;
     let v = seen.get(el);
-    if (v === undefined) seen.set(el, (v = el.checkVisibility({ visibilityProperty: true })));
+    if (v === undefined) seen.set(el, (v = isShownOrFolded(el)));
     return v;
   };
+}
+
+/**
+ * Whether a reader sees `el`, or would on opening the closed `<details>` it is folded in (an FAQ
+ * answer): text the page offers one click away counts as on the page, as find-in-page treats it,
+ * and "show on page" opens the fold. Not for nested closed folds (the outer one must be seen).
+ */
+function isShownOrFolded(el: Element): boolean {
+  if (el.checkVisibility({ visibilityProperty: true })) return true;
+  const fold = el.closest('details:not([open])');
+  return fold !== null && fold.checkVisibility({ visibilityProperty: true });
 }
 
 export function splitByVisibility(

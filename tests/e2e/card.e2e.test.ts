@@ -267,6 +267,21 @@ describe.each(e2eBrowsers())('hover card ($name)', (adapter) => {
     await page.close();
   });
 
+  it('counts a mention folded in a closed <details> and opens the fold to show it', async () => {
+    const page = await openArticle('/pages/detect-details.html');
+    const tabId = await h.getTabId(page);
+    await expect.poll(() => h.badgeText(tabId), { timeout: 8_000 }).toBe('1');
+    expect(await page.evaluate(() => (document.getElementById('faq1') as HTMLDetailsElement).open)).toBe(false);
+    await nextMentionCommand(page);
+    const card = await waitForCard(page);
+    expect(card.title).toBe('Ratcliffe: Iran and Russia obtained US voter data (21 Oct 2020)');
+    expect(await page.evaluate(() => (document.getElementById('faq1') as HTMLDetailsElement).open)).toBe(true);
+    const point = await mentionPoint(page, '#faq1');
+    expect(point.top).toBeGreaterThanOrEqual(0);
+    expect(point.bottom).toBeLessThanOrEqual(page.viewport()!.height);
+    await page.close();
+  });
+
   it('a hostile page can neither break the card nor read it', async () => {
     const page = await openArticle('/card-hostile.html');
     const m = await mentionPoint(page, '#p1');

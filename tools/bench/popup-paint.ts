@@ -23,7 +23,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { BenchBrowser, BenchPage, ExtensionBrowser } from './driver';
-import { ratio } from './bench-results';
+import { ratio, round } from './bench-results';
 import { median } from './page-probes';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -87,7 +87,8 @@ const med = (xs: Array<number | null>) => {
   const ys = xs.filter((x): x is number => x !== null);
   return ys.length ? median(ys) : null;
 };
-const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+// Rounded: Firefox's paint times are fractional, and their differences show float noise.
+const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : round(a - b, 2));
 
 /** Paint times of a page once its paint entries have arrived. */
 async function paintOf(page: BenchPage): Promise<Paint> {

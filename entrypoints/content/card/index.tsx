@@ -198,12 +198,18 @@ export function startCardController(ctx: ContentScriptContext, mentions: PageMen
   });
 }
 
-/** Scroll every scrolled container, then the window, so the mention is in view (centred if it was not). */
+/**
+ * Open the closed `<details>` folds holding the mention (as find-in-page does), then scroll every
+ * scrolled container, then the window, so it is in view (centred if it was not).
+ */
 function scrollToMention(m: PageMention): void {
   const range = m.ranges[0];
   if (!range) return;
   const start = range.startContainer;
   const el = start instanceof Element ? start : start.parentElement;
+  for (let fold = el?.closest('details:not([open])'); fold; fold = fold.closest('details:not([open])')) {
+    (fold as HTMLDetailsElement).open = true;
+  }
   el?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
   const rect = range.getBoundingClientRect();
   if (rect.top < 0 || rect.bottom > window.innerHeight) {
