@@ -4,7 +4,8 @@
  * and phrasings written afterwards to attack the rules added for the blind set) and on the second
  * blind set (tests/fixtures/corpus-blind2, 80 pages in en/es/de/fr, also written before reading the
  * rules; 0.982 / 0.982 before the rules were extended for it) and the third (corpus-blind3, 72
- * pages; 0.980 / 0.941 before). Exact counts, so a
+ * pages; 0.980 / 0.941 before) and the fourth (corpus-blind4, 60 pages written to phrasings the lead
+ * suggested: a probe; 1.000 / 0.895 before). Exact counts, so a
  * rule change that loses a page or gains a false alarm fails here and says which page.
  */
 import { join } from 'node:path';
@@ -15,10 +16,11 @@ const FIXTURES = join(import.meta.dirname, '../tests/fixtures');
 
 describe('bundled pack on the blind and probe fixtures', () => {
   it.each([
-    ['corpus-blind', 82, { ratcliffe: 31, proud: 25 }],
+    ['corpus-blind', 82, { ratcliffe: 31, proud: 26 }],
     ['corpus-probe', 23, { ratcliffe: 7, proud: 5 }],
     ['corpus-blind2', 80, { ratcliffe: 30, proud: 25 }],
     ['corpus-blind3', 72, { ratcliffe: 26, proud: 25 }],
+    ['corpus-blind4', 60, { ratcliffe: 19, proud: 19 }],
   ])('%s: every page classified correctly (%i pages)', (dir, pages, tp) => {
     const r = evaluateCorpus(join(FIXTURES, dir), [BUNDLED_PACK]);
     expect(r.misclassified.map((m) => `${m.file}: missed [${m.missed.join(', ')}] spurious [${m.spurious.join(', ')}] (${m.kind})`)).toEqual([]);
