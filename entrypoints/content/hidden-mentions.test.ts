@@ -134,7 +134,7 @@ describe('HiddenMentions', () => {
     document.getElementById('more1')!.remove();
     hidden.forgetGone();
     expect(hidden.size).toBe(2);
-    hidden.forgetIn(new Set([document.getElementById('more2')!.firstChild!]));
+    hidden.forgetIn([document.getElementById('more2')!.firstChild!]);
     expect(hidden.size).toBe(1);
     hidden.clear();
     expect(hidden.size).toBe(0);

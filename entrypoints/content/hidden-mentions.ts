@@ -73,11 +73,18 @@ export function splitByVisibility(
   const shown: DocumentMention[] = [];
   const hidden: DocumentMention[] = [];
   for (const f of found) {
-    const ranges = f.ranges.filter(visible);
-    if (ranges.length > 0) shown.push(ranges.length === f.ranges.length ? f : { ...f, ranges });
+    const seen = visiblePart(f, visible);
+    if (seen) shown.push(seen);
     else hidden.push(f);
   }
   return { shown, hidden };
+}
+
+/** `f` with only its visible ranges (`f` itself when all are); null when none is. */
+function visiblePart(f: DocumentMention, visible: (r: Range) => boolean): DocumentMention | null {
+  const ranges = f.ranges.filter(visible);
+  if (ranges.length === 0) return null;
+  return ranges.length === f.ranges.length ? f : { ...f, ranges };
 }
 
 /** The shadow roots a node lies in, innermost first (a class change in any of them can reveal it). */
@@ -123,9 +130,11 @@ export class HiddenMentions {
     this.forget((m) => m.ranges.some(rangeGone));
   }
 
-  /** Forgets the mentions with a range in one of `textNodes`. */
-  forgetIn(textNodes: ReadonlySet<Node>): void {
-    this.forget((m) => m.ranges.some((r) => textNodes.has(r.startContainer) || textNodes.has(r.endContainer)));
+  /** Forgets the mentions with a range in one of `textNodes` (no lookup set is built while none is remembered). */
+  forgetIn(textNodes: readonly Node[]): void {
+    if (this.mentions.length === 0) return;
+    const nodes = new Set(textNodes);
+    this.forget((m) => m.ranges.some((r) => nodes.has(r.startContainer) || nodes.has(r.endContainer)));
   }
 
   clear(): void {
@@ -142,10 +151,10 @@ export class HiddenMentions {
     const shown = new Set<DocumentMention>();
     const out: DocumentMention[] = [];
     for (const m of this.mentions) {
-      const ranges = m.ranges.filter(visible);
-      if (ranges.length > 0) {
+      const seen = visiblePart(m, visible);
+      if (seen) {
         shown.add(m);
-        out.push(ranges.length === m.ranges.length ? m : { ...m, ranges });
+        out.push(seen);
       }
       if (clock.due()) {
         await clock.next();

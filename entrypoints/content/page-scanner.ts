@@ -510,7 +510,7 @@ export class PageScanner {
         if (kind !== 'shown') {
           const nodes = textNodesUnder(root);
           this.removeOwn(this.mentionsOn(nodes));
-          this.hidden.forgetIn(new Set(nodes));
+          this.hidden.forgetIn(nodes);
           if (this.hidden.size >= MAX_HIDDEN) kind = 'none';
         }
         if (kind !== 'none') {
@@ -610,7 +610,7 @@ export class PageScanner {
     for (const m of kept) stale.delete(m);
     this.removeOwn(stale);
     // Hidden ones read again are in `fresh` (they were never in the store): remembered anew there.
-    this.hidden.forgetIn(new Set(nodes));
+    this.hidden.forgetIn(nodes);
     this.addMentions(fresh);
   }
 
