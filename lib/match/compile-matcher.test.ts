@@ -33,8 +33,8 @@ describe('compileMatcher', () => {
         },
       },
     ]);
-    expect(m.anchors?.patterns.map((p) => p.source)).toEqual(['ratcliffe']);
-    expect(m.globalGuards?.patterns.map((p) => p.source)).toEqual(['colonist']);
+    expect(m.anchors?.pattern.source).toBe('ratcliffe');
+    expect(m.globalGuards?.pattern.source).toBe('colonist');
     expect(compileMatcher([]).anchors).toBeNull();
   });
 });

@@ -52,7 +52,7 @@ export interface CompiledMatcher {
 }
 
 function keySearch(phrases: CompiledPhrase[]): KeySearch | null {
-  const keys: Key[] = phrases.map((p) => ({ folded: p.words[p.key] as string, written: p.writtenKey }));
+  const keys: Key[] = phrases.map((p) => ({ folded: p.words[p.key] as string, written: p.writtenKey, whole: !p.prefix[p.key] }));
   return keys.length === 0 ? null : buildKeySearch(keys);
 }
 

@@ -6,7 +6,7 @@
  * A mention is a cluster of overlapping rule hits of one claim; `ranges` are
  * UTF-16 offsets into the RAW `text`, sorted and non-overlapping, covering
  * only the words of the rules' highlight terms. Cost: one scan of the raw
- * text with the matcher's anchor RegExps, plus one with the guard RegExps when
+ * text with the matcher's anchor RegExp, plus one with the guard RegExp when
  * a claim with an anywhere-guard has hit, plus, only when the text holds
  * soft hyphens or zero-width characters, one to find those; folding,
  * tokenising and rule evaluation run only on regions of `m.pad` characters
@@ -46,12 +46,14 @@ function wordEnd(text: string, i: number, limit: number): number {
 /** Raw spans where a key word may occur, in text order. */
 function findCandidates(search: KeySearch, text: string): Span[] {
   let out: Span[] = [];
-  for (const re of search.patterns) {
-    re.lastIndex = 0;
-    let hit: RegExpExecArray | null;
-    while ((hit = re.exec(text)) !== null) out.push({ start: hit.index, end: hit.index + hit[0].length });
+  const re = search.pattern;
+  re.lastIndex = 0;
+  let hit: RegExpExecArray | null;
+  while ((hit = re.exec(text)) !== null) {
+    const start = hit.index;
+    const end = start + hit[0].length;
+    if (search.fits(text, start, end)) out.push({ start, end });
   }
-  if (search.patterns.length > 1) out.sort((x, y) => x.start - y.start);
   // An invisible character can split a key word ("Rat\u00ADcliffe"): fold the words holding one and test them.
   // indexOf per character is far cheaper than a RegExp over text that has none, the usual case.
   if (INVISIBLES.some((ch) => text.includes(ch))) {

@@ -29,7 +29,14 @@ describe('findPhrases', () => {
     expect(find('proudly boys emailed')).toEqual([]);
   });
 
-  it('handles one-letter prefix stems', () => {
+  it('handles one-letter prefix stems and one-letter words', () => {
     expect(find('xylophone')).toEqual([[3, 'xylophone']]);
+    expect(find('x, us intelligence, u s intelligence')).toEqual([[3, 'x'], [2, 'u s intelligence']]);
+  });
+
+  it('reads words of any script up to the end of the text', () => {
+    const cyrillic = buildPhraseIndex([{ claim: 0, term: 0, phrase: compilePhrase('кремль')! }, { claim: 0, term: 1, phrase: compilePhrase('boys')! }]);
+    expect(findPhrases(cyrillic, '"кремль" boys').map((o) => [o.term, o.start, o.end])).toEqual([[0, 1, 7], [1, 9, 13]]);
+    expect(findPhrases(cyrillic, 'кремльboys')).toEqual([]);
   });
 });

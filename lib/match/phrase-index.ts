@@ -8,11 +8,12 @@
  * Consecutive phrase words must be consecutive words of the text, in the same
  * block (never across "\n\n"), separated by at most 3 characters of
  * punctuation or hyphens, white space runs counting as one ("Proud  Boys",
- * "e-mail", "U.S." all match; "proud. \n\nBoys" does not). One RegExp pass
- * over the words plus a Map lookup per word; no per-word objects. Never throws.
+ * "e-mail", "U.S." all match; "proud. \n\nBoys" does not). One pass over
+ * the text's UTF-16 units; a word becomes a string (and a Map lookup) only when its first
+ * two letters begin some indexed phrase, so most words cost no allocation. Never throws.
  */
 import { wordMatches, type CompiledPhrase } from './compile-phrase';
-import { blockBetween, nextWord, wordPattern } from './tokenize';
+import { blockBetween, isWordUnit, nextWord } from './tokenize';
 
 export interface PhraseEntry {
   claim: number;
@@ -24,6 +25,8 @@ export interface PhraseIndex {
   exact: Map<string, PhraseEntry[]>;
   /** Phrases whose first word is a prefix ("email*"), by its first two UTF-16 units (`prefixKey`). */
   prefix: Map<number, PhraseEntry[]>;
+  /** `prefixKey` of every indexed first word, exact or prefix: the page words worth looking up. */
+  starts: Set<number>;
 }
 
 export interface Occurrence {
@@ -46,12 +49,14 @@ export function buildPhraseIndex(entries: Iterable<PhraseEntry>): PhraseIndex {
     if (list) list.push(e);
     else map.set(key, [e]);
   };
+  const starts = new Set<number>();
   for (const e of entries) {
     const first = e.phrase.words[0] as string;
     if (e.phrase.prefix[0]) add(prefix, prefixKey(first), e);
     else add(exact, first, e);
+    starts.add(prefixKey(first));
   }
-  return { exact, prefix };
+  return { exact, prefix, starts };
 }
 
 function gapOk(text: string, from: number, to: number): boolean {
@@ -80,24 +85,29 @@ function addPrefixed(list: PhraseEntry[] | undefined, text: string, word: string
 
 export function findPhrases(index: PhraseIndex, text: string): Occurrence[] {
   const out: Occurrence[] = [];
-  const hasPrefix = index.prefix.size > 0;
-  const words = wordPattern();
-  let m: RegExpExecArray | null;
-  while ((m = words.exec(text)) !== null) {
-    const word = m[0];
-    const start = m.index;
-    const end = start + word.length;
-    const exact = index.exact.get(word);
-    if (exact) {
-      for (const e of exact) {
-        const stop = e.phrase.words.length === 1 ? end : matchRest(text, end, e.phrase);
-        if (stop >= 0) out.push({ claim: e.claim, term: e.term, start, end: stop });
-      }
+  const { starts, exact, prefix } = index;
+  const length = text.length;
+  for (let i = 0; i < length; ) {
+    const c0 = text.charCodeAt(i);
+    if (!isWordUnit(c0)) {
+      i++;
+      continue;
     }
-    if (!hasPrefix) continue;
-    const c0 = word.charCodeAt(0) * 65536;
-    if (word.length > 1) addPrefixed(index.prefix.get(c0 + word.charCodeAt(1)), text, word, start, end, out);
-    addPrefixed(index.prefix.get(c0 + 0xffff), text, word, start, end, out);
+    const start = i;
+    for (i++; i < length && isWordUnit(text.charCodeAt(i)); i++);
+    const end = i;
+    // A one-letter prefix stem ("x*") begins every word starting with its letter.
+    const high = c0 * 65536;
+    const key = end - start > 1 ? high + text.charCodeAt(start + 1) : high + 0xffff;
+    const stem = starts.has(high + 0xffff);
+    if (!starts.has(key) && !stem) continue;
+    const word = text.slice(start, end);
+    for (const e of exact.get(word) ?? []) {
+      const stop = e.phrase.words.length === 1 ? end : matchRest(text, end, e.phrase);
+      if (stop >= 0) out.push({ claim: e.claim, term: e.term, start, end: stop });
+    }
+    if (key !== high + 0xffff) addPrefixed(prefix.get(key), text, word, start, end, out);
+    if (stem) addPrefixed(prefix.get(high + 0xffff), text, word, start, end, out);
   }
   return out;
 }

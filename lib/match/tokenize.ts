@@ -6,17 +6,18 @@
  * (fold-text.ts), where every non-ASCII unit is a letter or digit.
  * Everything else (spaces, punctuation, apostrophes, hyphens) separates
  * words, so "e-mail" is the two words "e" "mail" and "iran's" is "iran" "s".
- * `wordPattern()` gives a RegExp for words; `nextWord(text, from)` returns the first word at or after `from`, or null;
+ * `isWordUnit(code)` says whether a UTF-16 unit belongs to a word;
+ * `nextWord(text, from)` returns the first word at or after `from`, or null;
  * `splitWords` lists the words of a text; `blockBetween(text, a, b)` says
  * whether text[a, b) holds a block separator (a run of white space with two
  * or more line breaks, the "\n\n" between blocks). Never throws.
  */
 
-const WORD = wordPattern();
+/** One word (the units `isWordUnit` accepts). */
+const WORD = /[a-z0-9\u0080-\uffff]+/g;
 
-/** A fresh global RegExp matching one word (own `lastIndex`, so callers can interleave searches). */
-export function wordPattern(): RegExp {
-  return /[a-z0-9\u0080-\uffff]+/g;
+export function isWordUnit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code >= 0x80;
 }
 
 export interface Word {
