@@ -94,8 +94,8 @@ describe('PageScanner', () => {
       feed.append(p);
     }
     const passes = () => performance.getEntriesByName('sourcelight:scan', 'measure') as PerformanceMeasure[];
-    const detail = (e: PerformanceMeasure) => e.detail as { phase: string; textNodes: number };
-    const read = () => passes().reduce((sum, e) => sum + (detail(e).phase === 'update' ? detail(e).textNodes : 0), 0);
+    const detail = (e: PerformanceMeasure) => e.detail as { phase: string; segments: number };
+    const read = () => passes().reduce((sum, e) => sum + (detail(e).phase === 'update' ? detail(e).segments : 0), 0);
     await until(() => read() >= 500, 10_000);
     expect(read()).toBe(500);
     expect(store.size).toBe(50);

@@ -16,7 +16,7 @@
  * again keeps its highlight). `rescan()` (SPA navigation) queues a full scan; so does a batch
  * of more than MAX_DIRTY_ROOTS changed blocks (a page that replaced itself). Every pass that
  * reads text ends in a `performance.measure('sourcelight:scan')` whose detail is `{ phase:
- * 'initial' | 'full' | 'update', busyMs, textNodes, textBytes, mentions }` (the bench reads it;
+ * 'initial' | 'full' | 'update', busyMs, segments, textBytes, mentions }` (the bench reads it;
  * shared/notes/bench-instrumentation.md); a re-check of hidden mentions reads none. Work is
  * bounded: a page over MAX_NODES nodes is scanned up to that point; over MAX_MENTIONS no more
  * mentions are added; when following changes costs more than BUSY_SHARE of the main thread
@@ -131,7 +131,7 @@ function textNodesUnder(root: Node): Node[] {
 }
 
 /** Reports one scan pass to the page's performance timeline (read by the bench; harmless elsewhere). */
-function measurePass(start: number, detail: { phase: 'initial' | 'full' | 'update'; busyMs: number; textNodes: number; textBytes: number; mentions: number }): void {
+function measurePass(start: number, detail: { phase: 'initial' | 'full' | 'update'; busyMs: number; segments: number; textBytes: number; mentions: number }): void {
   try {
     performance.measure('sourcelight:scan', { start, end: performance.now(), detail });
   } catch {
@@ -374,7 +374,7 @@ export class PageScanner {
     measurePass(began, {
       phase: this.fullScans++ === 0 ? 'initial' : 'full',
       busyMs: clock.busyMs,
-      textNodes: walk.textNodes,
+      segments: walk.segmentCount,
       textBytes: walk.length,
       mentions: this.deps.store.size,
     });
@@ -493,13 +493,25 @@ export class PageScanner {
     if (gen !== this.generation) return;
     const began = performance.now();
     const clock = new SliceClock();
-    const counts = { textNodes: 0, textBytes: 0 };
+    const counts = { segments: 0, textBytes: 0 };
+    // Visibility is asked of a laid-out page: when it changed while we yielded, wait for its next
+    // frame rather than force a layout inside our slice (on a long page that costs as much as the page).
+    let laidOut = this.changes;
+    const layoutSettled = async (): Promise<boolean> => {
+      if (this.changes === laidOut) return true;
+      clock.end();
+      await afterNextFrame();
+      clock.resume();
+      laidOut = this.changes;
+      return gen === this.generation;
+    };
     if (this.removedSomething) {
       this.removedSomething = false;
       this.removeMentions((m) => m.ranges.some(rangeGone));
       this.hidden.forgetGone();
     }
     for (const run of this.takeRuns()) {
+      if (!(await layoutSettled())) return;
       // Neighbours alike (shown, or hidden) are read together; a block that is no page text splits
       // the run. Hidden text (put into a collapsed section, a tab in the background) is read too,
       // so that its mentions are remembered, never shown, until a change reveals them.
@@ -521,7 +533,7 @@ export class PageScanner {
       }
       for (const part of parts) {
         const found = await this.scanRun(part, clock, gen, counts);
-        if (found === null) return;
+        if (found === null || !(await layoutSettled())) return;
         this.replaceIn(part, found);
       }
       if (clock.due()) {
@@ -567,7 +579,7 @@ export class PageScanner {
     run: Element[],
     clock: SliceClock,
     gen: number,
-    counts: { textNodes: number; textBytes: number },
+    counts: { segments: number; textBytes: number },
   ): Promise<DocumentMention[] | null> {
     const pad = this.deps.matcher.pad;
     const walk = new TextWalk(null, this.walkOptions());
@@ -576,7 +588,7 @@ export class PageScanner {
       walk.step(Infinity);
     }
     const ownStart = walk.length;
-    const nodesBefore = walk.textNodes;
+    const segmentsBefore = walk.segmentCount;
     for (const root of run) {
       walk.include(root);
       while (!walk.step(WALK_STEP)) {
@@ -587,7 +599,7 @@ export class PageScanner {
       }
     }
     const ownEnd = walk.length;
-    counts.textNodes += walk.textNodes - nodesBefore;
+    counts.segments += walk.segmentCount - segmentsBefore;
     counts.textBytes += ownEnd - ownStart;
     for (const node of contextAround(run[run.length - 1]!, pad, 1)) {
       walk.include(node);

@@ -17,7 +17,9 @@ describe('extractText', () => {
   });
 
   it('leaves out whitespace-only text at block starts but keeps spaces between inline elements', () => {
-    expect(textOf('<div>\n  <p>\n  <b>John</b> <i>Ratcliffe</i></p>\n  <p>x</p>\n</div>')).toBe('John Ratcliffe\n\nx');
+    expect(textOf('<div>\n  <p>\n  <b>John</b> <i>Ratcliffe</i><br></p>\n  <p hidden>x</p>\n</div>')).toBe('John Ratcliffe');
+    // A block read whole keeps its edge whitespace (next to a block boundary, matching ignores it).
+    expect(textOf('<div>\n  <p>\n  <b>John</b> <i>Ratcliffe</i></p>\n  <p>x</p>\n</div>')).toBe('   John Ratcliffe\n\nx');
   });
 
   it('turns layout whitespace into spaces so "\\n\\n" only marks blocks', () => {
@@ -34,16 +36,31 @@ describe('extractText', () => {
     expect(textOf(html)).toBe('seen\n\nplain\n\naria');
   });
 
-  it('maps every used text node to its span of the text', () => {
-    document.body.innerHTML = '<p>ab<i>cd</i></p><p>ef</p>';
+  it('maps every segment (a text node, or a block of plain inline text read whole) to its span of the text', () => {
+    document.body.innerHTML = '<p>ab<i>cd</i><br>x</p><p>ef <a href="#">g</a><span>h</span></p>';
     const { text, nodes, starts, ends } = extractText(document.body);
-    expect(text).toBe('abcd\n\nef');
-    expect(nodes.map((node, i) => [node.data, starts[i], ends[i]])).toEqual([
-      ['ab', 0, 2],
-      ['cd', 2, 4],
-      ['ef', 6, 8],
+    expect(text).toBe('abcd\n\nx\n\nef gh');
+    expect(nodes.map((node, i) => [node.nodeName.toLowerCase(), node.textContent, starts[i], ends[i]])).toEqual([
+      ['#text', 'ab', 0, 2],
+      ['#text', 'cd', 2, 4],
+      ['#text', 'x', 6, 7],
+      ['p', 'ef gh', 9, 14],
     ]);
-    nodes.forEach((node, i) => expect(text.slice(starts[i], ends[i])).toBe(node.data));
+    nodes.forEach((node, i) => expect(text.slice(starts[i], ends[i])).toBe(node.textContent));
+  });
+
+  it('walks node by node a block whose inline content changes how it reads', () => {
+    const segmentsOf = (html: string) => {
+      document.body.innerHTML = html;
+      return extractText(document.body).nodes.map((n) => n.nodeName.toLowerCase());
+    };
+    expect(segmentsOf('<p>a <em>b</em></p>')).toEqual(['p']);
+    for (const inner of ['<br>', '<span style="color:red">b</span>', '<b hidden>b</b>', '<x-name>b</x-name>', '<svg><title>t</title></svg>', '<input>', '<em contenteditable>b</em>']) {
+      expect(segmentsOf(`<p>a ${inner}</p>`)[0]).toBe('#text');
+    }
+    document.body.innerHTML = '<p>Director <span id="h">fallback</span> spoke</p>';
+    document.getElementById('h')!.attachShadow({ mode: 'open' }).innerHTML = 'John Ratcliffe';
+    expect(extractText(document.body).text).toBe('Director John Ratcliffe spoke');
   });
 
   it('enters open shadow roots and reads slotted light children where the slot is', () => {
@@ -86,7 +103,7 @@ describe('extractText', () => {
     expect(node.text).toBe('Title\n\nProud Boys sent\n\nemails John Ratcliffe\n\none\n\ntwo \n\na\n\nb');
     expect([...node.starts]).toEqual([...browser.starts]);
     expect([...node.ends]).toEqual([...browser.ends]);
-    node.nodes.forEach((n, i) => expect(node.text.slice(node.starts[i], node.ends[i])).toBe(n.data));
+    node.nodes.forEach((n, i) => expect(node.text.slice(node.starts[i], node.ends[i])).toBe(n.textContent));
   });
 
   it('survives markup nested 5,000 deep in a Node DOM too', () => {
@@ -102,7 +119,7 @@ describe('extractText', () => {
   });
 
   it('walks in resumable steps with the same result', () => {
-    document.body.innerHTML = '<p>a<b>b</b></p>'.repeat(50);
+    document.body.innerHTML = '<p>a<b>b</b><br>c</p>'.repeat(50);
     const walk = new TextWalk(document.body);
     let steps = 0;
     while (!walk.step(7)) steps++;
@@ -120,7 +137,7 @@ describe('extractText', () => {
       const end = walk.length;
       const start = Math.max(0, end - 70_000);
       expect(walk.textBetween(start, end)).toBe(whole.slice(start, end));
-      expect(walk.segments().nodes.length).toBe(walk.textNodes);
+      expect(walk.segments().nodes.length).toBe(walk.segmentCount);
     }
     for (const [a, b] of [[0, 10], [65_530, 65_545], [1, whole.length], [100_000, 100_000], [whole.length - 5, whole.length + 100]] as const) {
       expect(walk.textBetween(a, b)).toBe(whole.slice(a, b));

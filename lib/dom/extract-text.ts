@@ -1,14 +1,22 @@
 /**
- * Page text as a reader sees it, with a map back to the DOM's text nodes.
+ * Page text as a reader sees it, with a map back to the DOM.
  *
  * Contract: `extractText(root)` returns the visible text under `root` (an element, text node,
- * document, or shadow root) and, for every text node it used, in text order, `nodes[i]` and the
- * span `[starts[i], ends[i])` of `text` that node's data occupies (same length: offset
- * `starts[i] + k` in `text` is offset `k` in `nodes[i].data`). Blocks (p, div, li, td, headings,
+ * document, or shadow root) and its segments, in text order: `nodes[i]` occupies the span
+ * `[starts[i], ends[i])` of `text`, where a segment node is either a text node (offset
+ * `starts[i] + k` in `text` is offset `k` in its data) or a block element read whole, whose
+ * text is its `textContent` (offset `starts[i] + k` is character `k` of the concatenated data
+ * of its descendant text nodes; text-ranges.ts resolves it). A block is read whole when
+ * nothing under it changes how it reads: only plain inline elements (a, em, strong, span,
+ * ...; no <br>, block, skipped, custom or shadow-hosting element, no hidden, style or
+ * contenteditable attribute) — one native selector check and one `textContent` instead of a
+ * JavaScript step and a string per node, which is most of a page's paragraphs.
+ * Blocks (p, div, li, td, headings,
  * ...) and <br> are separated by "\n\n"; inline elements join. Layout whitespace (\n \r \t \f)
- * inside a text node becomes a space, so "\n\n" only ever means a block boundary (the matcher
- * never matches a phrase across it). Whitespace-only text at the start of a block is left out,
- * as browsers collapse it.
+ * inside a segment becomes a space, so "\n\n" only ever means a block boundary (the matcher
+ * never matches a phrase across it). A whitespace-only text node at the start of a block is
+ * left out, as browsers collapse it (a block read whole keeps its edge whitespace: it only
+ * ever sits next to a block boundary, where matching ignores it).
  * Skipped: head, script, style, noscript, template, textarea, input, select, embedded content,
  * contenteditable regions, elements with the `hidden` attribute or an inline
  * `display:none` / `visibility:hidden`; with `computedVisibility` (the browser) also anything
@@ -17,8 +25,9 @@
  * declarative `<template shadowrootmode>` left unattached (Node DOMs) is read as its host's
  * shadow content.
  * Cost: the DOM's own TreeWalker does the traversal (one native step per node; each element is
- * decided once, on entry, and a skipped subtree is stepped over whole); offsets go to growing
- * Int32Arrays, so there is no object per text node. Iterative, so any nesting depth is safe.
+ * decided once, on entry, and a skipped subtree or a block read whole is stepped over whole);
+ * offsets go to growing Int32Arrays, so there is no object per segment. Iterative, so any
+ * nesting depth is safe.
  * `TextWalk` is the same walk in resumable steps, for time-sliced scanning: it joins its text in
  * chunks of about CHUNK_CHARS as it goes (no single join of a whole huge page, which would be a
  * long task of its own), and `textBetween` / `segments` let a caller match what has been read
@@ -26,13 +35,13 @@
  */
 import { firstAbove } from './sorted-search';
 
-/** The text nodes a walk used and where each sits in its text. */
+/** The segments a walk read (text nodes, and blocks read whole) and where each sits in its text. */
 export interface TextSegments {
-  /** The text nodes used, in text order. */
-  nodes: Text[];
-  /** starts[i]: offset in `text` of nodes[i].data[0] (length nodes.length). */
+  /** The segment nodes, in text order: Text, or a block Element read whole. */
+  nodes: Node[];
+  /** starts[i]: offset in `text` of the first character of nodes[i] (length nodes.length). */
   starts: Int32Array;
-  /** ends[i]: starts[i] + nodes[i].data.length at extraction. */
+  /** ends[i]: starts[i] + the length of nodes[i]'s text at extraction. */
   ends: Int32Array;
 }
 
@@ -60,6 +69,19 @@ const BLOCKS = new Set([
   'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol',
   'p', 'pre', 'search', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
+
+/**
+ * Inline elements that change nothing in how their text reads and cannot host a shadow root
+ * (span can: checked apart). A block holding nothing else is read whole.
+ */
+const PLAIN_INLINE = [
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'img',
+  'ins', 'kbd', 'mark', 'picture', 'q', 's', 'samp', 'small', 'source', 'span', 'strike', 'strong', 'sub',
+  'sup', 'time', 'tt', 'u', 'var', 'wbr',
+];
+const PLAIN = new Set(PLAIN_INLINE);
+/** Matches any descendant that keeps a block from being read whole. */
+const NOT_PLAIN = `:not(${PLAIN_INLINE.join(',')}),[hidden],[style],[contenteditable]`;
 
 /** Built-in elements that may host a shadow root (custom elements, with a "-", may too). */
 const SHADOW_HOSTS = new Set([
@@ -135,7 +157,7 @@ export class TextWalk {
   /** Joined text, in order; chunks[i] begins at offset chunkStarts[i]. */
   private readonly chunks: string[] = [];
   private readonly chunkStarts: number[] = [];
-  private readonly nodes: Text[] = [];
+  private readonly nodes: Node[] = [];
   private starts = new Int32Array(1024);
   private ends = new Int32Array(1024);
   private count = 0;
@@ -171,8 +193,8 @@ export class TextWalk {
     return this.textLength;
   }
 
-  /** Text nodes used so far. */
-  get textNodes(): number {
+  /** Segments read so far (text nodes, and blocks read whole). */
+  get segmentCount(): number {
     return this.count;
   }
 
@@ -195,7 +217,7 @@ export class TextWalk {
       n++;
       this.visited++;
       frame.next = undefined;
-      if (node.nodeType === 3) this.addText(node as Text);
+      if (node.nodeType === 3) this.addSegment(node, (node as Text).data);
       else this.enterElement(frame, node as Element);
     }
     return frames.length === 0;
@@ -207,7 +229,7 @@ export class TextWalk {
     return { text: chunks.length === 1 ? chunks[0]! : chunks.join(''), ...this.segments() };
   }
 
-  /** The text nodes used so far (views, valid until the walk goes on). */
+  /** The segments read so far (views, valid until the walk goes on). */
   segments(): TextSegments {
     const n = this.count;
     return { nodes: this.nodes, starts: this.starts.subarray(0, n), ends: this.ends.subarray(0, n) };
@@ -253,8 +275,8 @@ export class TextWalk {
     }
   }
 
-  private addText(node: Text): void {
-    const data = node.data;
+  /** Adds a text node's data, or a block's whole text. */
+  private addSegment(node: Node, data: string): void {
     const length = data.length;
     if (length === 0) return;
     // Whitespace at the start of a block is layout, not text (browsers collapse it too).
@@ -314,6 +336,11 @@ export class TextWalk {
         return;
       }
     }
+    if (block && !this.computed && readsWhole(el)) {
+      this.addSegment(el, el.textContent ?? '');
+      this.breakPending = true;
+      return;
+    }
     const child = frame.walker.firstChild();
     if (child) {
       this.open.push(block ? 1 : 0);
@@ -330,6 +357,23 @@ export class TextWalk {
     const host = template.parentElement;
     if (!host || (host as HTMLElement).shadowRoot || !template.content) return;
     this.pushFrame(template.content, false);
+  }
+}
+
+/** Whether a block's text can be read whole: nothing under it but plain inline elements and text. */
+function readsWhole(block: Element): boolean {
+  // Most blocks that hold blocks say so at once: no selector run over their subtree.
+  const first = block.firstElementChild;
+  if (block.firstChild === null || (first !== null && !PLAIN.has(first.localName))) return false;
+  try {
+    if (block.querySelector(NOT_PLAIN) !== null) return false;
+    // A span hosting a shadow root shows that instead of its children: walk such a block node by node.
+    if (block.querySelector('span') === null) return true;
+    for (const span of block.querySelectorAll('span')) if ((span as HTMLElement).shadowRoot) return false;
+    return true;
+  } catch {
+    // A Node DOM whose selector engine recurses can overflow on hostile nesting: walk it instead.
+    return false;
   }
 }
 

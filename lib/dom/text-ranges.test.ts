@@ -47,8 +47,22 @@ describe('textRanges', () => {
   });
 
   it('returns nothing when the text changed so the offsets no longer fit', () => {
-    const page = setup('<p>Proud Boys</p>');
-    page.nodes[0]!.data = 'x';
-    expect(textRanges(page, 0, 10)).toEqual([]);
+    const page = setup('<p>Proud<br>Boys</p>');
+    (page.nodes[0] as Text).data = 'x';
+    expect(textRanges(page, 0, 5)).toEqual([]);
+    const whole = setup('<p>Proud <em>Boys</em></p>');
+    expect(whole.nodes[0]!.nodeName).toBe('P');
+    (whole.nodes[0] as Element).querySelector('em')!.textContent = 'B';
+    expect(textRanges(whole, 0, 10)).toEqual([]);
+  });
+
+  it('finds the text nodes of a span inside a block read whole, never ending at the start of the next node', () => {
+    const page = setup('<p>The <em>Proud</em> <a href="#">Boys</a>, again</p>');
+    expect(page.nodes.length).toBe(1);
+    const [range] = textRanges(page, 4, 14);
+    expect(String(range)).toBe('Proud Boys');
+    expect([range!.startContainer.textContent, range!.startOffset, range!.endContainer.textContent, range!.endOffset]).toEqual(['Proud', 0, 'Boys', 4]);
+    const [word] = textRanges(page, 4, 9);
+    expect(word!.endContainer.textContent).toBe('Proud');
   });
 });

@@ -23,7 +23,7 @@ const floor = { walkMs: 20.123, coldRuns: [19.5, 20.123, 31], warmMs: 10, isolat
 const markjs = { ms: 15_204.6, marks: 1741, note: null };
 
 function load(over: Partial<ScanLoad> = {}): ScanLoad {
-  return { source: 'measure', scanMs: 60.04, busyMs: 50, longestTaskMs: 0, longestScanSliceMs: 12.34, highlightRanges: 900, mentions: 300, textNodes: 11_370, ...over };
+  return { source: 'measure', scanMs: 60.04, busyMs: 50, longestTaskMs: 0, longestScanSliceMs: 12.34, highlightRanges: 900, mentions: 300, segments: 2_300, ...over };
 }
 function ours(over: Partial<OurScan> = {}): OurScan {
   return { scans: [load()], scanMs: 60.04, busyMs: 50, longestTaskMs: 0, longestScanSliceMs: 12.34, ...over };
@@ -72,7 +72,7 @@ describe('pageResult', () => {
 function run(over: Partial<MutationRun> = {}): MutationRun {
   return {
     addedBytes: 2_000_000, addedNodes: 20_000, batches: 100, updates: 40, ourMs: 500, scriptMs: 1500, longestTaskMs: 30,
-    longestScanSliceMs: 14, initialScanFound: true, stateAfter: 'done', readNodes: 20_000, ...over,
+    longestScanSliceMs: 14, initialScanFound: true, stateAfter: 'done', readChars: 2_000_000, ...over,
   };
 }
 const settings = { perBatch: 200, intervalMs: 100, durationMs: 10_000 };

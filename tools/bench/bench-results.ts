@@ -114,7 +114,7 @@ export function mutationRunResult(base: { name: string; textBytes: number }, wit
     longestTaskMsWithout: browser.longTasksApi ? round(without.longestTaskMs) : null,
     longestScanSliceMs: round(withExt.longestScanSliceMs),
     scannerStateAfter: withExt.stateAfter,
-    scannerReadNodes: withExt.readNodes,
+    scannerReadChars: withExt.readChars,
   };
 }
 

@@ -42,8 +42,8 @@ export interface MutationRun {
   initialScanFound: boolean;
   /** The scanner's status after the run ('done', 'gave-up', ...), from its tab report. */
   stateAfter: string | null;
-  /** Text nodes the scanner's update passes read (their measures' textNodes); null without measures. */
-  readNodes: number | null;
+  /** Characters of text the scanner's update passes read (their measures' textBytes); null without measures. */
+  readChars: number | null;
 }
 
 export async function mutationRun(browser: BenchBrowser, url: string, control: ExtensionControl | null): Promise<MutationRun> {
@@ -64,13 +64,13 @@ export async function mutationRun(browser: BenchBrowser, url: string, control: E
     const tabId = control ? (await page.bringToFront(), await control.activeTabId()) : null;
     let last = -1;
     const measured = initial?.source === 'measure';
-    const readNodes = async () =>
-      (await scanEntries(page)).filter((e) => e.startTime >= run.start && e.phase === 'update').reduce((s, e) => s + (e.textNodes ?? 0), 0);
+    const readChars = async () =>
+      (await scanEntries(page)).filter((e) => e.startTime >= run.start && e.phase === 'update').reduce((s, e) => s + (e.textBytes ?? 0), 0);
     for (const until = Date.now() + SETTLE_MAX_MS; Date.now() < until; ) {
       await sleep(1000);
       const n = (await scanEntries(page)).length;
       const status = control && tabId !== null ? await control.tabStatus(tabId) : null;
-      const caughtUp = !measured || (await readNodes()) >= run.addedNodes;
+      const caughtUp = !measured || (await readChars()) >= run.addedBytes;
       if (n === last && !status?.startsWith('scanning') && caughtUp) break;
       last = n;
     }
@@ -91,7 +91,7 @@ export async function mutationRun(browser: BenchBrowser, url: string, control: E
       longestScanSliceMs: control && tabId !== null ? await control.longestSliceMs(tabId) : null,
       initialScanFound: initial !== null,
       stateAfter,
-      readNodes: measured ? await readNodes() : null,
+      readChars: measured ? await readChars() : null,
     };
   } finally {
     await page.close();

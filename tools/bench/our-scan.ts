@@ -38,7 +38,7 @@ export interface ScanLoad {
   longestScanSliceMs: number | null;
   highlightRanges: number;
   mentions: number | null;
-  textNodes: number | null;
+  segments: number | null;
 }
 
 export interface OurScan {
@@ -74,7 +74,7 @@ export async function waitForOurScan(control: ExtensionControl, page: BenchPage,
         longestScanSliceMs: tabId === null ? null : await reportedSlice(control, tabId),
         highlightRanges: await highlightRanges(page),
         mentions: entry.mentions,
-        textNodes: entry.textNodes,
+        segments: entry.segments,
       };
     }
     const stats = tabId === null ? null : await control.tabScanStats(tabId);
@@ -87,7 +87,7 @@ export async function waitForOurScan(control: ExtensionControl, page: BenchPage,
         longestScanSliceMs: stats.longestSliceMs,
         highlightRanges: await highlightRanges(page),
         mentions: stats.mentions,
-        textNodes: null,
+        segments: null,
       };
     }
   }

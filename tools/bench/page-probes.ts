@@ -40,7 +40,8 @@ export interface ScanEntry {
   duration: number;
   phase: string | null;
   busyMs: number | null;
-  textNodes: number | null;
+  /** Text segments the pass read: text nodes, and blocks read whole (lib/dom/extract-text.ts). */
+  segments: number | null;
   textBytes: number | null;
   mentions: number | null;
 }
@@ -50,7 +51,7 @@ export async function scanEntries(page: BenchPage): Promise<ScanEntry[]> {
     const d = e.detail && typeof e.detail === 'object' ? e.detail : {};
     const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
     return { startTime: e.startTime, duration: e.duration, phase: typeof d.phase === 'string' ? d.phase : null,
-      busyMs: num(d.busyMs), textNodes: num(d.textNodes), textBytes: num(d.textBytes), mentions: num(d.mentions) };
+      busyMs: num(d.busyMs), segments: num(d.segments), textBytes: num(d.textBytes), mentions: num(d.mentions) };
   })`);
 }
 
