@@ -55,6 +55,9 @@ describe('extractText', () => {
       return extractText(document.body).nodes.map((n) => n.nodeName.toLowerCase());
     };
     expect(segmentsOf('<p>a <em>b</em></p>')).toEqual(['p']);
+    // Highlighted code: thousands of spans are walked in slices, not checked at once.
+    expect(segmentsOf(`<p>${'<span>x</span>'.repeat(100)}</p>`)).toEqual(['p']);
+    expect(segmentsOf(`<p>${'<span>x</span>'.repeat(300)}</p>`)[0]).toBe('#text');
     for (const inner of ['<br>', '<span style="color:red">b</span>', '<b hidden>b</b>', '<x-name>b</x-name>', '<svg><title>t</title></svg>', '<input>', '<em contenteditable>b</em>']) {
       expect(segmentsOf(`<p>a ${inner}</p>`)[0]).toBe('#text');
     }

@@ -9,8 +9,9 @@
  * of its descendant text nodes; text-ranges.ts resolves it). A block is read whole when
  * nothing under it changes how it reads: only plain inline elements (a, em, strong, span,
  * ...; no <br>, block, skipped, custom or shadow-hosting element, no hidden, style or
- * contenteditable attribute) — one native selector check and one `textContent` instead of a
- * JavaScript step and a string per node, which is most of a page's paragraphs.
+ * contenteditable attribute, at most MAX_SPANS_CHECKED spans) — one native selector check and
+ * one `textContent` instead of a JavaScript step and a string per node, which is most of a
+ * page's paragraphs.
  * Blocks (p, div, li, td, headings,
  * ...) and <br> are separated by "\n\n"; inline elements join. Layout whitespace (\n \r \t \f)
  * inside a segment becomes a space, so "\n\n" only ever means a block boundary (the matcher
@@ -82,6 +83,9 @@ const PLAIN_INLINE = [
 const PLAIN = new Set(PLAIN_INLINE);
 /** Matches any descendant that keeps a block from being read whole. */
 const NOT_PLAIN = `:not(${PLAIN_INLINE.join(',')}),[hidden],[style],[contenteditable]`;
+
+/** A block with more spans than this is walked node by node (in slices) rather than checked at once. */
+const MAX_SPANS_CHECKED = 256;
 
 /** Built-in elements that may host a shadow root (custom elements, with a "-", may too). */
 const SHADOW_HOSTS = new Set([
@@ -369,7 +373,10 @@ function readsWhole(block: Element): boolean {
     if (block.querySelector(NOT_PLAIN) !== null) return false;
     // A span hosting a shadow root shows that instead of its children: walk such a block node by node.
     if (block.querySelector('span') === null) return true;
-    for (const span of block.querySelectorAll('span')) if ((span as HTMLElement).shadowRoot) return false;
+    const spans = block.querySelectorAll('span');
+    // Checking thousands of spans (highlighted code) at once would be a long task: the walk is sliced.
+    if (spans.length > MAX_SPANS_CHECKED) return false;
+    for (const span of spans) if ((span as HTMLElement).shadowRoot) return false;
     return true;
   } catch {
     // A Node DOM whose selector engine recurses can overflow on hostile nesting: walk it instead.
