@@ -108,7 +108,7 @@ function blockOf(node: Node): Element | null {
 function readability(root: Element): 'shown' | 'hidden' | 'none' {
   if (!root.isConnected) return 'none';
   for (let n: Node | null = root; n && n !== document.body; n = parentOf(n)) {
-    if (n.nodeType === 1 && isExcludedElement(n as Element, false)) return 'none';
+    if (n.nodeType === 1 && isExcludedElement(n as Element)) return 'none';
   }
   return typeof root.checkVisibility === 'function' && !root.checkVisibility() ? 'hidden' : 'shown';
 }
@@ -688,7 +688,7 @@ function contextAround(root: Element, pad: number, direction: -1 | 1): Node[] {
       continue;
     }
     node = sibling;
-    if (sibling.nodeType === 1 && isExcludedElement(sibling as Element, false)) continue;
+    if (sibling.nodeType === 1 && isExcludedElement(sibling as Element)) continue;
     if (sibling.nodeType !== 1 && sibling.nodeType !== 3) continue;
     const length = textLengthUpTo(sibling, pad * 4 + 1);
     // A huge neighbour is not read whole for a few hundred characters of context.

@@ -20,9 +20,9 @@
  * ever sits next to a block boundary, where matching ignores it).
  * Skipped: head, script, style, noscript, template, textarea, input, select, embedded content,
  * contenteditable regions, elements with the `hidden` attribute or an inline
- * `display:none` / `visibility:hidden`; with `computedVisibility` (the browser) also anything
- * `Element.checkVisibility()` reports as not rendered. aria-hidden text is kept: sighted readers
- * see it. Open shadow roots are entered (slots give their assigned nodes, as rendered); a
+ * `display:none` / `visibility:hidden` (text a stylesheet hides is read too: the content script
+ * tells it apart per matched range, far cheaper than asking the layout engine per element).
+ * aria-hidden text is kept: sighted readers see it. Open shadow roots are entered (slots give their assigned nodes, as rendered); a
  * declarative `<template shadowrootmode>` left unattached (Node DOMs) is read as its host's
  * shadow content.
  * Cost: the DOM's own TreeWalker does the traversal (one native step per node; each element is
@@ -51,8 +51,6 @@ export interface PageText extends TextSegments {
 }
 
 export interface ExtractOptions {
-  /** Ask the layout engine whether elements are rendered (browser only; Node DOMs have no layout). */
-  computedVisibility?: boolean;
   /** Told of every open shadow root the walk enters (the content script observes them). */
   onShadowRoot?: (root: ShadowRoot) => void;
 }
@@ -167,13 +165,11 @@ export class TextWalk {
   private count = 0;
   private textLength = 0;
   private breakPending = false;
-  private readonly computed: boolean;
   private readonly onShadowRoot: ((root: ShadowRoot) => void) | undefined;
   /** Nodes visited so far (callers bound their work with it). */
   visited = 0;
 
   constructor(root: Node | null, options: ExtractOptions = {}) {
-    this.computed = options.computedVisibility === true;
     this.onShadowRoot = options.onShadowRoot;
     if (root) this.include(root);
   }
@@ -322,7 +318,7 @@ export class TextWalk {
       if (name === 'template') this.enterDetachedShadow(el as HTMLTemplateElement);
       return;
     }
-    if ((el.hasAttributes() || this.computed) && isHidden(el, this.computed)) return;
+    if (el.hasAttributes() && isHidden(el)) return;
     const block = BLOCKS.has(name);
     if (block) this.breakPending = true;
     if (SHADOW_HOSTS.has(name) || name.includes('-')) {
@@ -340,7 +336,7 @@ export class TextWalk {
         return;
       }
     }
-    if (block && !this.computed && readsWhole(el)) {
+    if (block && readsWhole(el)) {
       this.addSegment(el, el.textContent ?? '');
       this.breakPending = true;
       return;
@@ -393,8 +389,8 @@ export function isBlockElement(el: Element): boolean {
  * Whether the walk leaves out this element's subtree (not counting its ancestors): the content
  * script asks this of the ancestors of a changed node before reading it alone.
  */
-export function isExcludedElement(el: Element, computed: boolean): boolean {
-  return SKIPPED.has(el.localName) || isHidden(el, computed);
+export function isExcludedElement(el: Element): boolean {
+  return SKIPPED.has(el.localName) || isHidden(el);
 }
 
 /** Whether an inline `style` attribute value hides its element. */
@@ -402,16 +398,11 @@ export function styleHides(style: string | null): boolean {
   return style !== null && HIDDEN_STYLE.test(style);
 }
 
-function isHidden(el: Element, computed: boolean): boolean {
+function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
-  if (styleHides(el.getAttribute('style'))) return true;
-  if (computed && typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true })) {
-    // display:contents has no box of its own, yet its children are rendered.
-    return getComputedStyle(el).display !== 'contents';
-  }
-  return false;
+  return styleHides(el.getAttribute('style'));
 }
 
 /** The whole walk at once (Node CLI, tests, small subtrees). */
