@@ -258,12 +258,12 @@ describe.each(e2eBrowsers())('detection ($name)', (adapter) => {
     await expect.poll(() => rangeCount(page), { timeout: 8_000 }).toBe(0);
     await expect.poll(async () => (await results(page)).frames[0]?.url, { timeout: 8_000 }).toMatch(/story=2$/);
     await expect.poll(async () => (await results(page)).total, { timeout: 8_000 }).toBe(0);
+    // The results may still be the last page's (settled, 0 mentions) until the new page reports: poll the badge.
     await h.navigate(page, '/pages/detect-basic.html');
-    await settled(page);
-    expect(await h.badgeText(await h.getTabId(page))).not.toBe('');
+    await expect.poll(async () => h.badgeText(await h.getTabId(page)), { timeout: 10_000 }).not.toBe('');
     await h.navigate(page, '/pages/detect-plain.html');
     await settled(page);
-    expect(await h.badgeText(await h.getTabId(page))).toBe('');
+    await expect.poll(async () => h.badgeText(await h.getTabId(page)), { timeout: 10_000 }).toBe('');
     await page.close();
   });
 
