@@ -358,14 +358,8 @@ export class PageScanner {
     const rest = await this.match(walk, matched, walk.length, false, clock, gen);
     if (rest === null) return;
     found.push(...rest);
-    if (this.changes !== changesBefore) {
-      // The page changed while we read it: let the browser lay it out in its own frame before
-      // the visibility checks below (an idle, unchanged page is laid out already).
-      clock.end();
-      await afterNextFrame();
-      if (gen !== this.generation) return;
-      clock.resume();
-    }
+    // The visibility checks below want a laid-out page (an idle, unchanged page is already).
+    if (!(await this.laidOutSince(changesBefore, clock, gen))) return;
     this.removeMentions(() => true);
     this.hidden.clear();
     this.addMentions(found);
@@ -379,6 +373,19 @@ export class PageScanner {
       mentions: this.deps.store.size,
     });
     this.settle();
+  }
+
+  /**
+   * Waits for the page's next frame when it changed since `changes`, so that visibility checks
+   * find it laid out rather than force a layout inside our slice (on a long page that costs as
+   * much as the page); false when this scan was cancelled meanwhile.
+   */
+  private async laidOutSince(changes: number, clock: SliceClock, gen: number): Promise<boolean> {
+    if (this.changes === changes) return true;
+    clock.end();
+    await afterNextFrame();
+    clock.resume();
+    return gen === this.generation;
   }
 
   /** Wall time of the last full scan, slices and yields included; null before the first. */
@@ -494,16 +501,12 @@ export class PageScanner {
     const began = performance.now();
     const clock = new SliceClock();
     const counts = { segments: 0, textBytes: 0 };
-    // Visibility is asked of a laid-out page: when it changed while we yielded, wait for its next
-    // frame rather than force a layout inside our slice (on a long page that costs as much as the page).
+    // Visibility is asked of a laid-out page, also when it changed while we yielded.
     let laidOut = this.changes;
     const layoutSettled = async (): Promise<boolean> => {
-      if (this.changes === laidOut) return true;
-      clock.end();
-      await afterNextFrame();
-      clock.resume();
+      const live = await this.laidOutSince(laidOut, clock, gen);
       laidOut = this.changes;
-      return gen === this.generation;
+      return live;
     };
     if (this.removedSomething) {
       this.removedSomething = false;
