@@ -55,15 +55,25 @@ describe('extractText', () => {
       return extractText(document.body).nodes.map((n) => n.nodeName.toLowerCase());
     };
     expect(segmentsOf('<p>a <em>b</em></p>')).toEqual(['p']);
-    // Highlighted code: thousands of spans are walked in slices, not checked at once.
-    expect(segmentsOf(`<p>${'<span>x</span>'.repeat(100)}</p>`)).toEqual(['p']);
-    expect(segmentsOf(`<p>${'<span>x</span>'.repeat(300)}</p>`)[0]).toBe('#text');
+    // Highlighted code: a block of many spans is read whole too (the spans were checked once, in steps).
+    expect(segmentsOf(`<p>${'<span>x</span>'.repeat(300)}</p>`)).toEqual(['p']);
     for (const inner of ['<br>', '<span style="color:red">b</span>', '<b hidden>b</b>', '<x-name>b</x-name>', '<svg><title>t</title></svg>', '<input>', '<em contenteditable>b</em>']) {
       expect(segmentsOf(`<p>a ${inner}</p>`)[0]).toBe('#text');
     }
     document.body.innerHTML = '<p>Director <span id="h">fallback</span> spoke</p>';
     document.getElementById('h')!.attachShadow({ mode: 'open' }).innerHTML = 'John Ratcliffe';
     expect(extractText(document.body).text).toBe('Director John Ratcliffe spoke');
+    // A host deep in nested blocks, past hundreds of spans, keeps every block above it from being read whole.
+    document.body.innerHTML = `<div><p>a</p><blockquote><p>${'<span>x</span>'.repeat(300)}<em><span id="h">fallback</span></em></p></blockquote></div>`;
+    document.getElementById('h')!.attachShadow({ mode: 'open' }).innerHTML = 'Proud Boys';
+    const walk = new TextWalk(document.body);
+    let steps = 0;
+    while (!walk.step(16)) steps++;
+    expect(steps).toBeGreaterThan(300 / 16);
+    const { text, nodes } = walk.result();
+    expect(text).toBe(`a\n\n${'x'.repeat(300)}Proud Boys`);
+    expect(nodes.map((n) => n.nodeName.toLowerCase())[0]).toBe('p');
+    expect(nodes.filter((n) => n.nodeName === '#text')).toHaveLength(301);
   });
 
   it('enters open shadow roots and reads slotted light children where the slot is', () => {

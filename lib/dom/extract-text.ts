@@ -9,9 +9,12 @@
  * of its descendant text nodes; text-ranges.ts resolves it). A block is read whole when
  * nothing under it changes how it reads: only plain inline elements (a, em, strong, span,
  * ...; no <br>, block, skipped, custom or shadow-hosting element, no hidden, style or
- * contenteditable attribute, at most MAX_SPANS_CHECKED spans) — one native selector check and
- * one `textContent` instead of a JavaScript step and a string per node, which is most of a
- * page's paragraphs.
+ * contenteditable attribute) — one native selector check and one `textContent` instead of a
+ * JavaScript step and a string per node, which is most of a page's paragraphs. Each tree the
+ * walk enters is looked over once, in steps, before its first node: one selector query lists
+ * the elements that keep a block from being read whole, another the spans (the one plain element
+ * that may host a shadow root), and their ancestors are marked; a query per block cost more
+ * than the rest of the walk.
  * Blocks (p, div, li, td, headings,
  * ...) and <br> are separated by "\n\n"; inline elements join. Layout whitespace (\n \r \t \f)
  * inside a segment becomes a space, so "\n\n" only ever means a block boundary (the matcher
@@ -78,12 +81,8 @@ const PLAIN_INLINE = [
   'ins', 'kbd', 'mark', 'picture', 'q', 's', 'samp', 'small', 'source', 'span', 'strike', 'strong', 'sub',
   'sup', 'time', 'tt', 'u', 'var', 'wbr',
 ];
-const PLAIN = new Set(PLAIN_INLINE);
 /** Matches any descendant that keeps a block from being read whole. */
 const NOT_PLAIN = `:not(${PLAIN_INLINE.join(',')}),[hidden],[style],[contenteditable]`;
-
-/** A block with more spans than this is walked node by node (in slices) rather than checked at once. */
-const MAX_SPANS_CHECKED = 256;
 
 /** Built-in elements that may host a shadow root (custom elements, with a "-", may too). */
 const SHADOW_HOSTS = new Set([
@@ -147,6 +146,12 @@ interface Frame {
   next: Node | null | undefined;
   /** A block ends when this frame does (a block shadow host). */
   blockEnd: boolean;
+  /** Elements of the tree that keep their ancestors from being read whole; null once marked. */
+  disturbers: ArrayLike<Element> | null;
+  /** The tree's spans, whose ancestors are marked when they host a shadow root; null once checked. */
+  spans: ArrayLike<Element> | null;
+  /** How many of `disturbers` (then of `spans`) are done. */
+  checked: number;
 }
 
 export class TextWalk {
@@ -160,6 +165,10 @@ export class TextWalk {
   private readonly chunks: string[] = [];
   private readonly chunkStarts: number[] = [];
   private readonly nodes: Node[] = [];
+  /** Elements holding a disturber or a span that hosts a shadow root: never read whole. */
+  private readonly notWhole = new Set<Node>();
+  /** A tree could not be looked over (see pushFrame): no block is read whole. */
+  private unlisted = false;
   private starts = new Int32Array(1024);
   private ends = new Int32Array(1024);
   private count = 0;
@@ -208,6 +217,10 @@ export class TextWalk {
     for (let n = 0; n < maxNodes; ) {
       const frame = frames[frames.length - 1];
       if (frame === undefined) return true;
+      if (frame.disturbers || frame.spans) {
+        n += this.markNotWhole(frame, maxNodes - n);
+        continue;
+      }
       const node = frame.next === undefined ? this.advance(frame.walker) : frame.next;
       if (node === null) {
         frames.pop();
@@ -261,8 +274,47 @@ export class TextWalk {
   private pushFrame(root: Node, blockEnd: boolean): void {
     const walker = walkerOver(root);
     const container = root.nodeType === 11;
+    let disturbers: ArrayLike<Element> | null = null;
+    let spans: ArrayLike<Element> | null = null;
+    try {
+      if (typeof (root as ParentNode).querySelectorAll === 'function') {
+        disturbers = (root as ParentNode).querySelectorAll(NOT_PLAIN);
+        spans = (root as ParentNode).querySelectorAll('span');
+      }
+    } catch {
+      // A Node DOM whose selector engine recurses can overflow on hostile nesting.
+      this.unlisted = true;
+    }
     // A fragment or shadow root is no node of the walk itself: start at its first child.
-    this.frames.push({ walker, next: container ? walker.firstChild() : root, blockEnd });
+    this.frames.push({
+      walker,
+      next: container ? walker.firstChild() : root,
+      blockEnd,
+      disturbers: disturbers?.length ? disturbers : null,
+      spans: spans?.length ? spans : null,
+      checked: 0,
+    });
+  }
+
+  /** Marks the ancestors of up to `max` more of the frame's disturbers, then of its shadow-hosting spans; returns how many it looked at. */
+  private markNotWhole(frame: Frame, max: number): number {
+    const hostsOnly = frame.disturbers === null;
+    const list = (frame.disturbers ?? frame.spans) as ArrayLike<Element>;
+    const from = frame.checked;
+    const end = Math.min(list.length, from + Math.max(1, max));
+    for (let i = from; i < end; i++) {
+      const el = list[i] as Element;
+      if (hostsOnly && !el.shadowRoot) continue;
+      // An element is only ever marked with all its ancestors: stop at the first marked one.
+      for (let n = el.parentNode; n && !this.notWhole.has(n); n = n.parentNode) this.notWhole.add(n);
+    }
+    frame.checked = end;
+    if (end === list.length) {
+      if (hostsOnly) frame.spans = null;
+      else frame.disturbers = null;
+      frame.checked = 0;
+    }
+    return end - from;
   }
 
   /** Moves past the walker's current node (its subtree done or skipped), leaving elements on the way up. */
@@ -336,7 +388,7 @@ export class TextWalk {
         return;
       }
     }
-    if (block && readsWhole(el)) {
+    if (block && !this.unlisted && !this.notWhole.has(el)) {
       this.addSegment(el, el.textContent ?? '');
       this.breakPending = true;
       return;
@@ -357,26 +409,6 @@ export class TextWalk {
     const host = template.parentElement;
     if (!host || (host as HTMLElement).shadowRoot || !template.content) return;
     this.pushFrame(template.content, false);
-  }
-}
-
-/** Whether a block's text can be read whole: nothing under it but plain inline elements and text. */
-function readsWhole(block: Element): boolean {
-  // Most blocks that hold blocks say so at once: no selector run over their subtree.
-  const first = block.firstElementChild;
-  if (block.firstChild === null || (first !== null && !PLAIN.has(first.localName))) return false;
-  try {
-    if (block.querySelector(NOT_PLAIN) !== null) return false;
-    // A span hosting a shadow root shows that instead of its children: walk such a block node by node.
-    if (block.querySelector('span') === null) return true;
-    const spans = block.querySelectorAll('span');
-    // Checking thousands of spans (highlighted code) at once would be a long task: the walk is sliced.
-    if (spans.length > MAX_SPANS_CHECKED) return false;
-    for (const span of spans) if ((span as HTMLElement).shadowRoot) return false;
-    return true;
-  } catch {
-    // A Node DOM whose selector engine recurses can overflow on hostile nesting: walk it instead.
-    return false;
   }
 }
 

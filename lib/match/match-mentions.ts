@@ -45,15 +45,7 @@ function wordEnd(text: string, i: number, limit: number): number {
 
 /** Raw spans where a key word may occur, in text order. */
 function findCandidates(search: KeySearch, text: string): Span[] {
-  let out: Span[] = [];
-  const re = search.pattern;
-  re.lastIndex = 0;
-  let hit: RegExpExecArray | null;
-  while ((hit = re.exec(text)) !== null) {
-    const start = hit.index;
-    const end = start + hit[0].length;
-    if (search.fits(text, start, end)) out.push({ start, end });
-  }
+  let out: Span[] = search.find(text);
   // An invisible character can split a key word ("Rat\u00ADcliffe"): fold the words holding one and test them.
   // indexOf per character is far cheaper than a RegExp over text that has none, the usual case.
   if (INVISIBLES.some((ch) => text.includes(ch))) {
