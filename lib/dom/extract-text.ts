@@ -10,11 +10,10 @@
  * nothing under it changes how it reads: only plain inline elements (a, em, strong, span,
  * ...; no <br>, block, skipped, custom or shadow-hosting element, no hidden, style or
  * contenteditable attribute) — one native selector check and one `textContent` instead of a
- * JavaScript step and a string per node, which is most of a page's paragraphs. Each tree the
- * walk enters is looked over once, in steps, before its first node: one selector query lists
- * the elements that keep a block from being read whole, another the spans (the one plain element
- * that may host a shadow root), and their ancestors are marked; a query per block cost more
- * than the rest of the walk.
+ * JavaScript step and a string per node, which is most of a page's paragraphs. Spans are the
+ * one plain element that may host a shadow root: each tree the walk enters has its spans listed
+ * in a step of its own and checked, in steps, before its first node; the ancestors of hosts are
+ * never read whole (checking spans per block cost a third of the walk).
  * Blocks (p, div, li, td, headings,
  * ...) and <br> are separated by "\n\n"; inline elements join. Layout whitespace (\n \r \t \f)
  * inside a segment becomes a space, so "\n\n" only ever means a block boundary (the matcher
@@ -146,11 +145,12 @@ interface Frame {
   next: Node | null | undefined;
   /** A block ends when this frame does (a block shadow host). */
   blockEnd: boolean;
-  /** Elements of the tree that keep their ancestors from being read whole; null once marked. */
-  disturbers: ArrayLike<Element> | null;
+  /** The tree's root, whose spans are listed (`listTree`) in a step of its own before its first node. */
+  root: Node;
+  listed: boolean;
   /** The tree's spans, whose ancestors are marked when they host a shadow root; null once checked. */
   spans: ArrayLike<Element> | null;
-  /** How many of `disturbers` (then of `spans`) are done. */
+  /** How many of `spans` are done. */
   checked: number;
 }
 
@@ -165,9 +165,9 @@ export class TextWalk {
   private readonly chunks: string[] = [];
   private readonly chunkStarts: number[] = [];
   private readonly nodes: Node[] = [];
-  /** Elements holding a disturber or a span that hosts a shadow root: never read whole. */
+  /** Ancestors of spans that host a shadow root: never read whole. */
   private readonly notWhole = new Set<Node>();
-  /** A tree could not be looked over (see pushFrame): no block is read whole. */
+  /** A tree's spans could not be listed (listTree): no block is read whole. */
   private unlisted = false;
   private starts = new Int32Array(1024);
   private ends = new Int32Array(1024);
@@ -217,8 +217,12 @@ export class TextWalk {
     for (let n = 0; n < maxNodes; ) {
       const frame = frames[frames.length - 1];
       if (frame === undefined) return true;
-      if (frame.disturbers || frame.spans) {
-        n += this.markNotWhole(frame, maxNodes - n);
+      if (!frame.listed) {
+        n += this.listTree(frame);
+        continue;
+      }
+      if (frame.spans) {
+        n += this.markShadowSpans(frame, maxNodes - n);
         continue;
       }
       const node = frame.next === undefined ? this.advance(frame.walker) : frame.next;
@@ -274,46 +278,38 @@ export class TextWalk {
   private pushFrame(root: Node, blockEnd: boolean): void {
     const walker = walkerOver(root);
     const container = root.nodeType === 11;
-    let disturbers: ArrayLike<Element> | null = null;
-    let spans: ArrayLike<Element> | null = null;
+    // A fragment or shadow root is no node of the walk itself: start at its first child.
+    this.frames.push({ walker, next: container ? walker.firstChild() : root, blockEnd, root, listed: false, spans: null, checked: 0 });
+  }
+
+  /** Lists the frame's spans (one native query; a step of its own). */
+  private listTree(frame: Frame): number {
+    frame.listed = true;
+    const root = frame.root as ParentNode;
+    if (typeof root.querySelectorAll !== 'function') return 1;
     try {
-      if (typeof (root as ParentNode).querySelectorAll === 'function') {
-        disturbers = (root as ParentNode).querySelectorAll(NOT_PLAIN);
-        spans = (root as ParentNode).querySelectorAll('span');
-      }
+      const spans = root.querySelectorAll('span');
+      if (spans.length > 0) frame.spans = spans;
+      return 1 + spans.length;
     } catch {
       // A Node DOM whose selector engine recurses can overflow on hostile nesting.
       this.unlisted = true;
+      return 1;
     }
-    // A fragment or shadow root is no node of the walk itself: start at its first child.
-    this.frames.push({
-      walker,
-      next: container ? walker.firstChild() : root,
-      blockEnd,
-      disturbers: disturbers?.length ? disturbers : null,
-      spans: spans?.length ? spans : null,
-      checked: 0,
-    });
   }
 
-  /** Marks the ancestors of up to `max` more of the frame's disturbers, then of its shadow-hosting spans; returns how many it looked at. */
-  private markNotWhole(frame: Frame, max: number): number {
-    const hostsOnly = frame.disturbers === null;
-    const list = (frame.disturbers ?? frame.spans) as ArrayLike<Element>;
+  /** Checks up to `max` more of the frame's spans, marking the ancestors of those that host a shadow root; returns how many. */
+  private markShadowSpans(frame: Frame, max: number): number {
+    const spans = frame.spans as ArrayLike<Element>;
     const from = frame.checked;
-    const end = Math.min(list.length, from + Math.max(1, max));
+    const end = Math.min(spans.length, from + Math.max(1, max));
     for (let i = from; i < end; i++) {
-      const el = list[i] as Element;
-      if (hostsOnly && !el.shadowRoot) continue;
+      if (!(spans[i] as Element).shadowRoot) continue;
       // An element is only ever marked with all its ancestors: stop at the first marked one.
-      for (let n = el.parentNode; n && !this.notWhole.has(n); n = n.parentNode) this.notWhole.add(n);
+      for (let n = (spans[i] as Element).parentNode; n && !this.notWhole.has(n); n = n.parentNode) this.notWhole.add(n);
     }
     frame.checked = end;
-    if (end === list.length) {
-      if (hostsOnly) frame.spans = null;
-      else frame.disturbers = null;
-      frame.checked = 0;
-    }
+    if (end === spans.length) frame.spans = null;
     return end - from;
   }
 
@@ -388,7 +384,7 @@ export class TextWalk {
         return;
       }
     }
-    if (block && !this.unlisted && !this.notWhole.has(el)) {
+    if (block && !this.unlisted && !this.notWhole.has(el) && readsWhole(el)) {
       this.addSegment(el, el.textContent ?? '');
       this.breakPending = true;
       return;
@@ -409,6 +405,15 @@ export class TextWalk {
     const host = template.parentElement;
     if (!host || (host as HTMLElement).shadowRoot || !template.content) return;
     this.pushFrame(template.content, false);
+  }
+}
+
+/** Whether nothing under a block but plain inline elements and text (one native query: cheaper than any JavaScript walk of it). */
+function readsWhole(block: Element): boolean {
+  try {
+    return block.querySelector(NOT_PLAIN) === null;
+  } catch {
+    return false;
   }
 }
 
