@@ -413,6 +413,7 @@ function readsWhole(block: Element): boolean {
   try {
     return block.querySelector(NOT_PLAIN) === null;
   } catch {
+    // A Node DOM whose selector engine recurses can overflow on hostile nesting: walk it instead.
     return false;
   }
 }
