@@ -73,12 +73,13 @@ const BLOCKS = new Set([
 
 /**
  * Inline elements that change nothing in how their text reads and cannot host a shadow root
- * (span can: checked apart). A block holding nothing else is read whole.
+ * (span can: checked apart). A block holding nothing else is read whole. The commonest come
+ * first: the selector engine tries them in order for every element under every block.
  */
 const PLAIN_INLINE = [
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'img',
-  'ins', 'kbd', 'mark', 'picture', 'q', 's', 'samp', 'small', 'source', 'span', 'strike', 'strong', 'sub',
-  'sup', 'time', 'tt', 'u', 'var', 'wbr',
+  'a', 'span', 'em', 'strong', 'b', 'i', 'code', 'img', 'small', 'sup', 'sub', 'time', 'abbr', 'cite',
+  'mark', 'q', 's', 'u', 'bdi', 'bdo', 'big', 'data', 'del', 'dfn', 'font', 'ins', 'kbd', 'picture',
+  'samp', 'source', 'strike', 'tt', 'var', 'wbr',
 ];
 /** Matches any descendant that keeps a block from being read whole. */
 const NOT_PLAIN = `:not(${PLAIN_INLINE.join(',')}),[hidden],[style],[contenteditable]`;
@@ -95,7 +96,7 @@ const WHITESPACE_ONLY = /^[ \n\r\t\f]*$/;
 /** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT (the constants are not global in Node DOMs). */
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 /** Text is joined into strings of about this many characters as the walk goes. */
-const CHUNK_CHARS = 1 << 16;
+const CHUNK_CHARS = 1 << 18;
 
 /** The TreeWalker moves the walk uses. */
 interface Walker {

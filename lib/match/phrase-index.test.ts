@@ -34,6 +34,13 @@ describe('findPhrases', () => {
     expect(find('x, us intelligence, u s intelligence')).toEqual([[3, 'x'], [2, 'u s intelligence']]);
   });
 
+  it('looks words up by letters and length: exact words at their length, prefixes at theirs and longer', () => {
+    const long = 'donaudampfschifffahrtsgesellschaft'; // 34 letters: past the length mask's last bit
+    const byLength = buildPhraseIndex(['ema', 'email*', long].map((text, term) => ({ claim: 0, term, phrase: compilePhrase(text)! })));
+    const words = (text: string) => findPhrases(byLength, text).map((o) => text.slice(o.start, o.end));
+    expect(words(`em ema emai email emails emailing ${long} ${long}s ${long.slice(0, 31)}`)).toEqual(['ema', 'email', 'emails', 'emailing', long]);
+  });
+
   it('reads words of any script up to the end of the text', () => {
     const cyrillic = buildPhraseIndex([{ claim: 0, term: 0, phrase: compilePhrase('кремль')! }, { claim: 0, term: 1, phrase: compilePhrase('boys')! }]);
     expect(findPhrases(cyrillic, '"кремль" boys').map((o) => [o.term, o.start, o.end])).toEqual([[0, 1, 7], [1, 9, 13]]);

@@ -10,7 +10,9 @@
  * punctuation or hyphens, white space runs counting as one ("Proud  Boys",
  * "e-mail", "U.S." all match; "proud. \n\nBoys" does not). One pass over
  * the text's UTF-16 units; a word becomes a string (and a Map lookup) only when its first
- * two letters begin some indexed phrase, so most words cost no allocation. Never throws.
+ * two letters and its length fit some indexed first word (most common words begin like some
+ * phrase word, so the letters alone let four words in five through), so most words cost no
+ * allocation. Never throws.
  */
 import { wordMatches, type CompiledPhrase } from './compile-phrase';
 import { blockBetween, isWordUnit, nextWord } from './tokenize';
@@ -25,8 +27,12 @@ export interface PhraseIndex {
   exact: Map<string, PhraseEntry[]>;
   /** Phrases whose first word is a prefix ("email*"), by its first two UTF-16 units (`prefixKey`). */
   prefix: Map<number, PhraseEntry[]>;
-  /** `prefixKey` of every indexed first word, exact or prefix: the page words worth looking up. */
-  starts: Set<number>;
+  /**
+   * The page words worth looking up: by `prefixKey`, a mask of the word lengths (`lengthBit`)
+   * that some indexed first word with that key accepts (an exact word its own length, a prefix
+   * its length and more).
+   */
+  starts: Map<number, number>;
 }
 
 export interface Occurrence {
@@ -41,6 +47,18 @@ function prefixKey(word: string): number {
   return word.charCodeAt(0) * 65536 + (word.length > 1 ? word.charCodeAt(1) : 0xffff);
 }
 
+/** A word length as one bit of a 32-bit mask; lengths of 31 and more share the top bit. */
+function lengthBit(length: number): number {
+  return 1 << (length < 31 ? length : 31);
+}
+
+/** The lengths an indexed first word accepts: its own, and when it is a prefix every longer one. */
+function acceptedLengths(word: string, prefix: boolean): number {
+  const bit = lengthBit(word.length);
+  // -bit sets this bit and every higher one (two's complement).
+  return prefix ? -bit : bit;
+}
+
 export function buildPhraseIndex(entries: Iterable<PhraseEntry>): PhraseIndex {
   const exact = new Map<string, PhraseEntry[]>();
   const prefix = new Map<number, PhraseEntry[]>();
@@ -49,12 +67,14 @@ export function buildPhraseIndex(entries: Iterable<PhraseEntry>): PhraseIndex {
     if (list) list.push(e);
     else map.set(key, [e]);
   };
-  const starts = new Set<number>();
+  const starts = new Map<number, number>();
   for (const e of entries) {
     const first = e.phrase.words[0] as string;
-    if (e.phrase.prefix[0]) add(prefix, prefixKey(first), e);
+    const isPrefix = e.phrase.prefix[0] === true;
+    if (isPrefix) add(prefix, prefixKey(first), e);
     else add(exact, first, e);
-    starts.add(prefixKey(first));
+    const key = prefixKey(first);
+    starts.set(key, (starts.get(key) ?? 0) | acceptedLengths(first, isPrefix));
   }
   return { exact, prefix, starts };
 }
@@ -96,18 +116,22 @@ export function findPhrases(index: PhraseIndex, text: string): Occurrence[] {
     const start = i;
     for (i++; i < length && isWordUnit(text.charCodeAt(i)); i++);
     const end = i;
-    // A one-letter prefix stem ("x*") begins every word starting with its letter.
-    const high = c0 * 65536;
-    const key = end - start > 1 ? high + text.charCodeAt(start + 1) : high + 0xffff;
-    const stem = starts.has(high + 0xffff);
-    if (!starts.has(key) && !stem) continue;
+    // A one-letter prefix stem ("x*", key `one`) begins every word starting with its letter.
+    const one = c0 * 65536 + 0xffff;
+    const key = end - start > 1 ? one - 0xffff + text.charCodeAt(start + 1) : one;
+    const bit = lengthBit(end - start);
+    const fits = ((starts.get(key) ?? 0) & bit) !== 0;
+    const stem = key !== one && ((starts.get(one) ?? 0) & bit) !== 0;
+    if (!fits && !stem) continue;
     const word = text.slice(start, end);
-    for (const e of exact.get(word) ?? []) {
-      const stop = e.phrase.words.length === 1 ? end : matchRest(text, end, e.phrase);
-      if (stop >= 0) out.push({ claim: e.claim, term: e.term, start, end: stop });
+    if (fits) {
+      for (const e of exact.get(word) ?? []) {
+        const stop = e.phrase.words.length === 1 ? end : matchRest(text, end, e.phrase);
+        if (stop >= 0) out.push({ claim: e.claim, term: e.term, start, end: stop });
+      }
+      addPrefixed(prefix.get(key), text, word, start, end, out);
     }
-    if (key !== high + 0xffff) addPrefixed(prefix.get(key), text, word, start, end, out);
-    if (stem) addPrefixed(prefix.get(high + 0xffff), text, word, start, end, out);
+    if (stem) addPrefixed(prefix.get(one), text, word, start, end, out);
   }
   return out;
 }
