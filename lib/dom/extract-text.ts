@@ -96,7 +96,7 @@ const WHITESPACE_ONLY = /^[ \n\r\t\f]*$/;
 /** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT (the constants are not global in Node DOMs). */
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 /** Text is joined into strings of about this many characters as the walk goes. */
-const CHUNK_CHARS = 1 << 18;
+const CHUNK_CHARS = 1 << 16;
 
 /** The TreeWalker moves the walk uses. */
 interface Walker {

@@ -15,6 +15,17 @@ describe('compilePhrase', () => {
     expect(compilePhrase('Iran')).toMatchObject({ writtenKey: null });
   });
 
+  it('takes as key the longest word written with a capital (a name), else the longest word', () => {
+    const key = (phrase: string) => { const p = compilePhrase(phrase)!; return p.words[p.key]; };
+    expect(key('voting for Trump')).toBe('trump');
+    expect(key('den amtierenden Präsidenten zu wählen')).toBe('prasidenten');
+    expect(key('Trump wählen')).toBe('trump');
+    expect(key('come after you')).toBe('after');
+    expect(key('E-Mail*')).toBe('mail'); // a one-letter capital is no name
+    expect(key('FBI Director')).toBe('director');
+    expect(compilePhrase('für Teherán stimmen')).toMatchObject({ writtenKey: 'teherán' });
+  });
+
   it('returns null for a phrase without letters or digits', () => {
     expect(compilePhrase('-- !!')).toBeNull();
   });

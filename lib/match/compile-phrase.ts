@@ -8,9 +8,12 @@
  * words on both sides, so the phrase "e-mail" matches "e-mail", "e mail" and
  * "e–mail" but not "email": a closed compound needs its own alternative in the
  * pack (we do not guess joins, which would make "e mail" match "email" and
- * "pro ud" match "proud"). `key` is the phrase's longest literal word: the one
- * searched for in raw page text to find candidates (in its folded form and,
- * when different, as written: "Téhéran" → "teheran" and "téhéran").
+ * "pro ud" match "proud"). `key` is the word searched for in raw page text to
+ * find candidates (in its folded form and, when different, as written:
+ * "Téhéran" → "teheran" and "téhéran"): the longest word the pack wrote with a
+ * capital and at least three letters (a name: "Trump" in "vote for Trump"), else
+ * the longest word; a name is rarer in running text than any common word, and
+ * a common key ("after", "werden") makes most of a page a candidate.
  * Returns null for a phrase with no letters or digits. Never throws.
  */
 import { foldPhrase } from './fold-text';
@@ -26,6 +29,7 @@ export interface CompiledPhrase {
 }
 
 const WRITTEN_WORD = /[\p{L}\p{N}]+/gu;
+const CAPITAL = /^\p{Lu}/u;
 
 export function compilePhrase(phrase: string): CompiledPhrase | null {
   const words: string[] = [];
@@ -39,12 +43,17 @@ export function compilePhrase(phrase: string): CompiledPhrase | null {
     });
   }
   if (words.length === 0) return null;
+  const written = phrase.normalize('NFC').replace(/[*\u00AD\u200B-\u200D\u2060\uFEFF]/g, '').match(WRITTEN_WORD) ?? [];
+  // Written and folded words line up unless folding changed the word count: then no word is a name.
+  const aligned = written.length === words.length;
+  const named = (i: number) => aligned && (words[i] as string).length >= 3 && CAPITAL.test(written[i] as string);
   let key = 0;
   words.forEach((w, i) => {
-    if (w.length > (words[key] as string).length) key = i;
+    const best = words[key] as string;
+    if (named(i) !== named(key) ? named(i) : w.length > best.length) key = i;
   });
-  const written = phrase.normalize('NFC').toLowerCase().replace(/[*\u00AD\u200B-\u200D\u2060\uFEFF]/g, '').match(WRITTEN_WORD) ?? [];
-  const writtenKey = written.length === words.length && written[key] !== words[key] ? (written[key] as string) : null;
+  const writtenKeyWord = aligned ? (written[key] as string).toLowerCase() : null;
+  const writtenKey = writtenKeyWord !== null && writtenKeyWord !== words[key] ? writtenKeyWord : null;
   return { words, prefix, key, writtenKey };
 }
 

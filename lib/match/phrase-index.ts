@@ -9,10 +9,10 @@
  * block (never across "\n\n"), separated by at most 3 characters of
  * punctuation or hyphens, white space runs counting as one ("Proud  Boys",
  * "e-mail", "U.S." all match; "proud. \n\nBoys" does not). One pass over
- * the text's UTF-16 units; a word becomes a string (and a Map lookup) only when its first
- * two letters and its length fit some indexed first word (most common words begin like some
- * phrase word, so the letters alone let four words in five through), so most words cost no
- * allocation. Never throws.
+ * the text's UTF-16 units; a word becomes a string (and a Map lookup) only when its hash is
+ * that of an indexed exact first word, or its first two letters and length fit an indexed prefix
+ * ("email*"), so most words cost no allocation (letters alone let four words in five through on
+ * an English page). Never throws.
  */
 import { wordMatches, type CompiledPhrase } from './compile-phrase';
 import { blockBetween, isWordUnit, nextWord } from './tokenize';
@@ -25,14 +25,12 @@ export interface PhraseEntry {
 
 export interface PhraseIndex {
   exact: Map<string, PhraseEntry[]>;
+  /** `wordHash` of every key of `exact`: the only page words looked up there. */
+  exactHashes: Set<number>;
   /** Phrases whose first word is a prefix ("email*"), by its first two UTF-16 units (`prefixKey`). */
   prefix: Map<number, PhraseEntry[]>;
-  /**
-   * The page words worth looking up: by `prefixKey`, a mask of the word lengths (`lengthBit`)
-   * that some indexed first word with that key accepts (an exact word its own length, a prefix
-   * its length and more).
-   */
-  starts: Map<number, number>;
+  /** By `prefixKey`, a mask of the word lengths (`lengthBit`) the prefixes with that key accept. */
+  prefixLengths: Map<number, number>;
 }
 
 export interface Occurrence {
@@ -52,11 +50,11 @@ function lengthBit(length: number): number {
   return 1 << (length < 31 ? length : 31);
 }
 
-/** The lengths an indexed first word accepts: its own, and when it is a prefix every longer one. */
-function acceptedLengths(word: string, prefix: boolean): number {
-  const bit = lengthBit(word.length);
-  // -bit sets this bit and every higher one (two's complement).
-  return prefix ? -bit : bit;
+/** A word's hash as `findPhrases` computes it while reading the word (a small integer). */
+function wordHash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) & 0x3fffffff;
+  return h;
 }
 
 export function buildPhraseIndex(entries: Iterable<PhraseEntry>): PhraseIndex {
@@ -67,16 +65,21 @@ export function buildPhraseIndex(entries: Iterable<PhraseEntry>): PhraseIndex {
     if (list) list.push(e);
     else map.set(key, [e]);
   };
-  const starts = new Map<number, number>();
+  const exactHashes = new Set<number>();
+  const prefixLengths = new Map<number, number>();
   for (const e of entries) {
     const first = e.phrase.words[0] as string;
-    const isPrefix = e.phrase.prefix[0] === true;
-    if (isPrefix) add(prefix, prefixKey(first), e);
-    else add(exact, first, e);
-    const key = prefixKey(first);
-    starts.set(key, (starts.get(key) ?? 0) | acceptedLengths(first, isPrefix));
+    if (e.phrase.prefix[0]) {
+      const key = prefixKey(first);
+      add(prefix, key, e);
+      // -bit sets this length's bit and every higher one (two's complement): the stem and longer words.
+      prefixLengths.set(key, (prefixLengths.get(key) ?? 0) | -lengthBit(first.length));
+    } else {
+      add(exact, first, e);
+      exactHashes.add(wordHash(first));
+    }
   }
-  return { exact, prefix, starts };
+  return { exact, exactHashes, prefix, prefixLengths };
 }
 
 function gapOk(text: string, from: number, to: number): boolean {
@@ -105,7 +108,7 @@ function addPrefixed(list: PhraseEntry[] | undefined, text: string, word: string
 
 export function findPhrases(index: PhraseIndex, text: string): Occurrence[] {
   const out: Occurrence[] = [];
-  const { starts, exact, prefix } = index;
+  const { exact, exactHashes, prefix, prefixLengths } = index;
   const length = text.length;
   for (let i = 0; i < length; ) {
     const c0 = text.charCodeAt(i);
@@ -114,23 +117,29 @@ export function findPhrases(index: PhraseIndex, text: string): Occurrence[] {
       continue;
     }
     const start = i;
-    for (i++; i < length && isWordUnit(text.charCodeAt(i)); i++);
+    let hash = c0;
+    for (i++; i < length; i++) {
+      const c = text.charCodeAt(i);
+      if (!isWordUnit(c)) break;
+      hash = (Math.imul(hash, 31) + c) & 0x3fffffff;
+    }
     const end = i;
+    const isExact = exactHashes.has(hash);
     // A one-letter prefix stem ("x*", key `one`) begins every word starting with its letter.
     const one = c0 * 65536 + 0xffff;
     const key = end - start > 1 ? one - 0xffff + text.charCodeAt(start + 1) : one;
     const bit = lengthBit(end - start);
-    const fits = ((starts.get(key) ?? 0) & bit) !== 0;
-    const stem = key !== one && ((starts.get(one) ?? 0) & bit) !== 0;
-    if (!fits && !stem) continue;
+    const isPrefixed = ((prefixLengths.get(key) ?? 0) & bit) !== 0;
+    const stem = key !== one && ((prefixLengths.get(one) ?? 0) & bit) !== 0;
+    if (!isExact && !isPrefixed && !stem) continue;
     const word = text.slice(start, end);
-    if (fits) {
+    if (isExact) {
       for (const e of exact.get(word) ?? []) {
         const stop = e.phrase.words.length === 1 ? end : matchRest(text, end, e.phrase);
         if (stop >= 0) out.push({ claim: e.claim, term: e.term, start, end: stop });
       }
-      addPrefixed(prefix.get(key), text, word, start, end, out);
     }
+    if (isPrefixed) addPrefixed(prefix.get(key), text, word, start, end, out);
     if (stem) addPrefixed(prefix.get(one), text, word, start, end, out);
   }
   return out;
