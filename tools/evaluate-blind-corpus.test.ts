@@ -9,9 +9,10 @@
  * genres unlike news, written blind; 1.000 / 0.980 before) and the sixth (corpus-blind6, 72 pages
  * in en/es/de/fr of varied markup, written blind; 1.000 / 0.979 before) and the seventh
  * (corpus-blind7, 72 pages in en/es/de/fr of long, dense pages, oblique wording and near-misses
- * sharing most words, written blind; 0.956 / 0.896 before), where two oblique pages are still
- * missed and pinned as such. Exact counts, so a rule change that loses a page or gains a false
- * alarm fails here and says which page.
+ * sharing most words, written blind; 0.956 / 0.896 before) and the eighth (corpus-blind8, 72
+ * pages in en/fr/es/de of short, fragmented text, written blind; 0.979 / 0.958 before), each with
+ * two pages still missed and pinned as such. Exact counts, so a rule change that loses a page or
+ * gains a false alarm fails here and says which page.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,14 +39,18 @@ describe('bundled pack on the blind and probe fixtures', () => {
     expect(r.overall).toMatchObject({ precision: 1, recall: 1 });
   });
 
-  it('corpus-blind7: no false alarm, and only the two known oblique pages missed (72 pages)', () => {
-    const r = evaluateCorpus(join(FIXTURES, 'corpus-blind7'), [BUNDLED_PACK]);
-    // b006: the emails and their attribution to Tehran 520 characters apart, linked only by "those
-    // messages"; c030: neither the group nor Iran named, the threat in German indirect speech.
-    expect(r.misclassified.map((m) => `${m.file}: missed [${m.missed.join(', ')}] spurious [${m.spurious.join(', ')}]`)).toEqual([
-      'b006.html: missed [proud-boys-emails] spurious []',
-      'c030.html: missed [proud-boys-emails] spurious []',
-    ]);
+  // corpus-blind7 b006: the emails and their attribution to Tehran 527 characters apart, linked
+  // only by "those messages"; c030: neither the group nor Iran named, the threat in German
+  // indirect speech. corpus-blind8 b018 and b030: the emails in a list item next to one about
+  // 6 January, whose guard reaches across the item boundary (see that set's README).
+  it.each([
+    ['corpus-blind7', ['b006.html', 'c030.html']],
+    ['corpus-blind8', ['b018.html', 'b030.html']],
+  ])('%s: no false alarm, and only the known pages missed (72 pages)', (dir, missed) => {
+    const r = evaluateCorpus(join(FIXTURES, dir), [BUNDLED_PACK]);
+    expect(r.misclassified.map((m) => `${m.file}: missed [${m.missed.join(', ')}] spurious [${m.spurious.join(', ')}]`)).toEqual(
+      missed.map((file) => `${file}: missed [proud-boys-emails] spurious []`),
+    );
     expect(r.pages).toBe(72);
     expect(r.perClaim['ratcliffe-announcement']).toMatchObject({ tp: 24, fp: 0, fn: 0 });
     expect(r.perClaim['proud-boys-emails']).toMatchObject({ tp: 22, fp: 0, fn: 2 });
