@@ -9,10 +9,11 @@
  * block (never across "\n\n"), separated by at most 3 characters of
  * punctuation or hyphens, white space runs counting as one ("Proud  Boys",
  * "e-mail", "U.S." all match; "proud. \n\nBoys" does not). One pass over
- * the text's UTF-16 units; a word becomes a string (and a Map lookup) only when its hash is
- * that of an indexed exact first word, or its first two letters and length fit an indexed prefix
- * ("email*"), so most words cost no allocation (letters alone let four words in five through on
- * an English page). Never throws.
+ * the text's UTF-16 units; a word becomes a string (and a Map lookup) only
+ * when its hash is that of an indexed exact first word, or its first two
+ * letters and its length fit an indexed prefix ("email*"), so most words cost
+ * no allocation (first letters alone let four words in five through on an
+ * English page). Never throws.
  */
 import { wordMatches, type CompiledPhrase } from './compile-phrase';
 import { blockBetween, isWordUnit, nextWord } from './tokenize';
