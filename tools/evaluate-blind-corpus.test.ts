@@ -13,8 +13,9 @@
  * pages in en/fr/es/de of short, fragmented text, written blind; 0.979 / 0.958 before), each with
  * two pages still missed and pinned as such, and the ninth (corpus-blind9, 72 pages in en/de/es/fr
  * of lookalike events from the same weeks and mixed language, written blind; 1.000 / 0.938
- * before). Exact counts, so a rule change that loses a page or gains a false alarm fails here and
- * says which page.
+ * before) and the tenth (corpus-blind10, 72 pages in en/es/de/fr: passing mentions in long pages,
+ * scattered words, app markup, written blind; 1.000 / 0.979 before). Exact counts, so a rule
+ * change that loses a page or gains a false alarm fails here and says which page.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +33,7 @@ describe('bundled pack on the blind and probe fixtures', () => {
     ['corpus-blind5', 72, { ratcliffe: 25, proud: 25 }],
     ['corpus-blind6', 72, { ratcliffe: 24, proud: 24 }],
     ['corpus-blind9', 72, { ratcliffe: 24, proud: 24 }],
+    ['corpus-blind10', 72, { ratcliffe: 24, proud: 24 }],
   ])('%s: every page classified correctly (%i pages)', (dir, pages, tp) => {
     const r = evaluateCorpus(join(FIXTURES, dir), [BUNDLED_PACK]);
     expect(r.misclassified.map((m) => `${m.file}: missed [${m.missed.join(', ')}] spurious [${m.spurious.join(', ')}] (${m.kind})`)).toEqual([]);
@@ -44,11 +46,11 @@ describe('bundled pack on the blind and probe fixtures', () => {
 
   // corpus-blind7 b006: the emails and their attribution to Tehran 527 characters apart, linked
   // only by "those messages"; c030: neither the group nor Iran named, the threat in German
-  // indirect speech. corpus-blind8 b018 and b030: the emails in a list item next to one about
-  // 6 January, whose guard reaches across the item boundary (see that set's README).
+  // indirect speech. corpus-blind8 b018: the emails in a bibliography entry right after one about
+  // 6 January, whose guard reaches forward into it (see that set's README).
   it.each([
     ['corpus-blind7', ['b006.html', 'c030.html']],
-    ['corpus-blind8', ['b018.html', 'b030.html']],
+    ['corpus-blind8', ['b018.html']],
   ])('%s: no false alarm, and only the known pages missed (72 pages)', (dir, missed) => {
     const r = evaluateCorpus(join(FIXTURES, dir), [BUNDLED_PACK]);
     expect(r.misclassified.map((m) => `${m.file}: missed [${m.missed.join(', ')}] spurious [${m.spurious.join(', ')}]`)).toEqual(
@@ -56,6 +58,6 @@ describe('bundled pack on the blind and probe fixtures', () => {
     );
     expect(r.pages).toBe(72);
     expect(r.perClaim['ratcliffe-announcement']).toMatchObject({ tp: 24, fp: 0, fn: 0 });
-    expect(r.perClaim['proud-boys-emails']).toMatchObject({ tp: 22, fp: 0, fn: 2 });
+    expect(r.perClaim['proud-boys-emails']).toMatchObject({ tp: 24 - missed.length, fp: 0, fn: missed.length });
   });
 });

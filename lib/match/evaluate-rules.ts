@@ -1,15 +1,19 @@
 /**
  * Rule and guard evaluation over phrase occurrences of one claim.
  *
- * Contract: `evaluateRules(claim, byTerm, presentAnywhere)` returns the rule
- * hits of one claim in one stretch of folded text. `byTerm[t]` lists the
+ * Contract: `evaluateRules(claim, byTerm, presentAnywhere, apart)` returns the
+ * rule hits of one claim in one stretch of folded text. `byTerm[t]` lists the
  * occurrences of term t sorted by start. A rule hits where one occurrence of
  * every term in `all` lies within `window` folded characters (first start to
  * last end). Scanning left to right, each hit starts at its leftmost
  * occurrence and takes, for every other term, the first occurrence at or
  * after it; hits of one rule do not overlap. A hit is dropped when a guard
- * term occurs within the guard's window of it (overlap counts), or, for a
- * guard with window null, when `presentAnywhere(term)` says the term occurs
+ * term occurs within the guard's window of it (overlap counts) and not in a
+ * later block (`apart(hitEnd, guardStart)`: a block boundary between them):
+ * what precedes a statement (its heading, the sentence before) sets its
+ * context, while the next item of a list or timeline is another statement
+ * ("Nov. 2018: …" under "Oct. 2020: Ratcliffe said …"). A guard with window
+ * null drops a hit when `presentAnywhere(term)` says the term occurs
  * anywhere in the text (called lazily, only once a rule has hit). Each hit
  * carries the ranges of its `highlight` terms' occurrences. Linear in the
  * number of occurrences per rule (guards: a binary search per hit). Never throws.
@@ -41,7 +45,7 @@ function firstFrom(list: Occurrence[], at: number): number {
   return lo;
 }
 
-function guarded(g: CompiledGuard, hit: Span, byTerm: Occurrence[][], presentAnywhere: (term: number) => boolean): boolean {
+function guarded(g: CompiledGuard, hit: Span, byTerm: Occurrence[][], presentAnywhere: (term: number) => boolean, apart: (from: number, to: number) => boolean): boolean {
   for (const t of g.any) {
     if (g.window === null) {
       if (presentAnywhere(t)) return true;
@@ -53,13 +57,18 @@ function guarded(g: CompiledGuard, hit: Span, byTerm: Occurrence[][], presentAny
     for (let i = firstFrom(list, from - LONGEST_OCCURRENCE); i < list.length; i++) {
       const o = list[i] as Occurrence;
       if (o.start > to) break;
-      if (o.end >= from) return true;
+      if (o.end >= from && !(o.start >= hit.end && apart(hit.end, o.start))) return true;
     }
   }
   return false;
 }
 
-export function evaluateRules(claim: CompiledClaim, byTerm: Occurrence[][], presentAnywhere: (term: number) => boolean): Hit[] {
+export function evaluateRules(
+  claim: CompiledClaim,
+  byTerm: Occurrence[][],
+  presentAnywhere: (term: number) => boolean,
+  apart: (from: number, to: number) => boolean = () => false,
+): Hit[] {
   const hits: Hit[] = [];
   for (const rule of claim.rules) {
     const lists = rule.all.map((t) => byTerm[t] ?? []);
@@ -83,7 +92,7 @@ export function evaluateRules(claim: CompiledClaim, byTerm: Occurrence[][], pres
       }
       if (end - first.start > rule.window) continue;
       const hit: Span = { start: first.start, end };
-      if (claim.guards.some((g) => guarded(g, hit, byTerm, presentAnywhere))) continue;
+      if (claim.guards.some((g) => guarded(g, hit, byTerm, presentAnywhere, apart))) continue;
       const lit = chosen.filter((o, j) => rule.highlight.includes(rule.all[j] as number));
       hits.push({ ...hit, ranges: (lit.length > 0 ? lit : chosen).map((o) => ({ start: o.start, end: o.end })) });
       lastEnd = end;

@@ -33,6 +33,13 @@ describe('matchMentions', () => {
     expect(matchMentions(emails, text)[0]?.claim).toBe('pb');
   });
 
+  it('lets a guard before the hit reach across blocks, but not one in a later block', () => {
+    const hit = 'The Proud Boys emails went to Democrats.';
+    expect(found(emails, `${hit} Jan. 6 came later.`)).toEqual([]);
+    expect(found(emails, `Jan. 6 trial\n\n${hit}`)).toEqual([]);
+    expect(found(emails, `${hit}\n\nJan. 6: the riot.`)).toEqual([['Proud Boys', 'emails']]);
+  });
+
   it('stays silent when a term is missing or outside the window', () => {
     expect(found(emails, 'The Proud Boys marched; Democrats objected.')).toEqual([]);
     const far = `The Proud Boys sent emails. ${'Filler words here. '.repeat(10)} Democrats replied.`;

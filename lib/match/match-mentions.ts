@@ -18,6 +18,7 @@ import type { CompiledMatcher } from './compile-matcher';
 import { evaluateRules, type Span } from './evaluate-rules';
 import { foldText, rawOffset, type FoldedText } from './fold-text';
 import { findPhrases, type Occurrence } from './phrase-index';
+import { blockBetween } from './tokenize';
 
 export interface Mention {
   claim: string;
@@ -133,7 +134,7 @@ export function matchMentions(m: CompiledMatcher, text: string): Mention[] {
     for (const [c, byTerm] of byClaim) {
       const claim = m.claims[c];
       if (!claim) continue;
-      for (const hit of evaluateRules(claim, byTerm, (t) => presentAnywhere(c, t))) {
+      for (const hit of evaluateRules(claim, byTerm, (t) => presentAnywhere(c, t), (a, b) => blockBetween(folded.text, a, b))) {
         (hitsByClaim[c] as Span[]).push(raw(hit));
         (rangesByClaim[c] as Span[][]).push(hit.ranges.map(raw));
       }
