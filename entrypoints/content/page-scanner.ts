@@ -30,6 +30,7 @@ import { isBlockElement, isExcludedElement, styleHides, TextWalk } from '@/lib/d
 import { scanRegion, type DocumentMention } from '@/lib/dom/scan-document';
 import type { ScanStatus } from '@/lib/tab-messages';
 import { HiddenMentions, MAX_HIDDEN, rangeVisibility, splitByVisibility } from './hidden-mentions';
+import { PendingHosts } from './pending-hosts';
 import type { Highlighter } from './highlights';
 import type { MentionStore, PageMention } from './page-mentions';
 import { rangeGone, sameStart } from './range-checks';
@@ -160,10 +161,13 @@ export class PageScanner {
   /** Mentions matched in CSS-hidden text, shown when a change of attributes reveals them. */
   private readonly hidden: HiddenMentions;
   private recheckHidden = false;
+  /** Custom elements not defined yet: their shadow content, once attached, is read as a change. */
+  private readonly pendingHosts: PendingHosts;
 
   constructor(private readonly deps: PageScannerDeps) {
     this.observer = new MutationObserver((records) => this.guard(() => this.collect(records)));
     this.hidden = new HiddenMentions(() => this.guard(() => this.hiddenMayShow()));
+    this.pendingHosts = new PendingHosts((host) => this.guard(() => this.shadowAttached(host)));
   }
 
   get status(): ScanStatus {
@@ -188,6 +192,7 @@ export class PageScanner {
     this.observer.disconnect();
     this.dirty.clear();
     this.hidden.clear();
+    this.pendingHosts.clear();
   }
 
   private guard(fn: () => void): void {
@@ -243,6 +248,14 @@ export class PageScanner {
       this.dirty.clear();
       this.needFull = true;
     }
+    this.schedule(this.delay());
+  }
+
+  /** A custom element attached a shadow root after it was read: read it (and watch its tree) again. */
+  private shadowAttached(host: Element): void {
+    // A host right under the body is read alone, not as a change of the whole page.
+    const block = blockOf(host);
+    this.markDirty(block === document.body ? host : block);
     this.schedule(this.delay());
   }
 
@@ -321,7 +334,7 @@ export class PageScanner {
   }
 
   private walkOptions() {
-    return { onShadowRoot: (r: ShadowRoot) => this.observe(r) };
+    return { onShadowRoot: (r: ShadowRoot) => this.observe(r), onCustomElement: (el: Element) => this.pendingHosts.add(el) };
   }
 
   private async fullScan(gen: number): Promise<void> {

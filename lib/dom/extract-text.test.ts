@@ -84,6 +84,18 @@ describe('extractText', () => {
     expect(extractText(document.body).text).toBe('Director John Ratcliffe spoke');
   });
 
+  it('tells of custom elements hosting no open shadow root, and of shadow roots it enters', () => {
+    document.body.innerHTML = '<p>a <late-box>b</late-box></p><ready-box></ready-box><div-like>c</div-like>';
+    const shadow = (document.querySelector('ready-box') as HTMLElement).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>d</p>';
+    const custom: string[] = [];
+    const roots: ShadowRoot[] = [];
+    const text = extractText(document.body, { onCustomElement: (el) => custom.push(el.localName), onShadowRoot: (r) => roots.push(r) }).text;
+    expect(text).toBe('a b\n\nd\n\nc');
+    expect(custom).toEqual(['late-box', 'div-like']);
+    expect(roots).toEqual([shadow]);
+  });
+
   it('reads an unattached declarative shadow root in a Node DOM', () => {
     const { document: doc } = parseHTML(
       '<html><body><x-card><template shadowrootmode="open"><p>Proud Boys emails</p></template></x-card></body></html>',

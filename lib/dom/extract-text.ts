@@ -55,6 +55,11 @@ export interface PageText extends TextSegments {
 export interface ExtractOptions {
   /** Told of every open shadow root the walk enters (the content script observes them). */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /**
+   * Told of every custom element (a name with "-") the walk enters that hosts no open shadow
+   * root: one the page defines later may attach one then, which no mutation record reports.
+   */
+  onCustomElement?: (el: Element) => void;
 }
 
 /** Subtrees a reader never sees as page text. */
@@ -176,11 +181,13 @@ export class TextWalk {
   private textLength = 0;
   private breakPending = false;
   private readonly onShadowRoot: ((root: ShadowRoot) => void) | undefined;
+  private readonly onCustomElement: ((el: Element) => void) | undefined;
   /** Nodes visited so far (callers bound their work with it). */
   visited = 0;
 
   constructor(root: Node | null, options: ExtractOptions = {}) {
     this.onShadowRoot = options.onShadowRoot;
+    this.onCustomElement = options.onCustomElement;
     if (root) this.include(root);
   }
 
@@ -377,6 +384,7 @@ export class TextWalk {
         this.pushFrame(shadow, block);
         return;
       }
+      if (name.includes('-')) this.onCustomElement?.(el);
     }
     if (name === 'slot' && typeof (el as HTMLSlotElement).assignedNodes === 'function') {
       const assigned = (el as HTMLSlotElement).assignedNodes();

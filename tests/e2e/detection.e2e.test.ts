@@ -203,6 +203,15 @@ describe.each(e2eBrowsers())('detection ($name)', (adapter) => {
     await page.close();
   });
 
+  it('reads the shadow root of a custom element the page defines after load', async () => {
+    // The upgrade attaches and fills the shadow root with no mutation record in the document.
+    const page = await h.openPage('/pages/detect-shadow-late.html');
+    await expect.poll(async () => claimsOf(await results(page)), { timeout: 10_000 }).toEqual(['ratcliffe-announcement']);
+    expect(Object.values(await highlightTexts(page)).flat()).toContain('Director of National Intelligence');
+    expect(await h.badgeText(await h.getTabId(page))).toBe(String((await results(page)).total));
+    await page.close();
+  });
+
   it('detects text inserted after load', async () => {
     const page = await h.openPage('/pages/detect-late.html');
     await expect.poll(async () => claimsOf(await results(page)), { timeout: 10_000 }).toEqual(['proud-boys-emails']);
