@@ -253,8 +253,9 @@ export class PageScanner {
 
   /** A custom element attached a shadow root after it was read: read it (and watch its tree) again. */
   private shadowAttached(host: Element): void {
-    // A host right under the body is read alone, not as a change of the whole page.
+    // A host right under the body is read alone, not as a change of the whole page; one in <head> is never read.
     const block = blockOf(host);
+    if (block === null) return;
     this.markDirty(block === document.body ? host : block);
     this.schedule(this.delay());
   }

@@ -67,7 +67,7 @@ export function evaluateRules(
   claim: CompiledClaim,
   byTerm: Occurrence[][],
   presentAnywhere: (term: number) => boolean,
-  apart: (from: number, to: number) => boolean = () => false,
+  apart: (from: number, to: number) => boolean,
 ): Hit[] {
   const hits: Hit[] = [];
   for (const rule of claim.rules) {

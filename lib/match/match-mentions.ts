@@ -131,10 +131,11 @@ export function matchMentions(m: CompiledMatcher, text: string): Mention[] {
       (terms[o.term] ??= []).push(o);
     }
     const raw = (s: Span): Span => ({ start: rawOffset(folded, s.start), end: rawOffset(folded, s.end - 1) + 1 });
+    const apart = (a: number, b: number) => blockBetween(folded.text, a, b);
     for (const [c, byTerm] of byClaim) {
       const claim = m.claims[c];
       if (!claim) continue;
-      for (const hit of evaluateRules(claim, byTerm, (t) => presentAnywhere(c, t), (a, b) => blockBetween(folded.text, a, b))) {
+      for (const hit of evaluateRules(claim, byTerm, (t) => presentAnywhere(c, t), apart)) {
         (hitsByClaim[c] as Span[]).push(raw(hit));
         (rangesByClaim[c] as Span[][]).push(hit.ranges.map(raw));
       }
