@@ -69,7 +69,8 @@ function asciiWordChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 }
 
-function escapeLiteral(s: string): string {
+/** `s` as a RegExp that matches it literally. */
+export function escapeLiteral(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }
 

@@ -34,11 +34,22 @@ describe('findPhrases', () => {
     expect(find('x, us intelligence, u s intelligence')).toEqual([[3, 'x'], [2, 'u s intelligence']]);
   });
 
-  it('looks words up by letters and length: exact words at their length, prefixes at theirs and longer', () => {
-    const long = 'donaudampfschifffahrtsgesellschaft'; // 34 letters: past the length mask's last bit
+  it('takes exact words whole and prefixes at their length and longer, however long the word', () => {
+    const long = 'donaudampfschifffahrtsgesellschaft';
     const byLength = buildPhraseIndex(['ema', 'email*', long].map((text, term) => ({ claim: 0, term, phrase: compilePhrase(text)! })));
     const words = (text: string) => findPhrases(byLength, text).map((o) => text.slice(o.start, o.end));
     expect(words(`em ema emai email emails emailing ${long} ${long}s ${long.slice(0, 31)}`)).toEqual(['ema', 'email', 'emails', 'emailing', long]);
+  });
+
+  it('finds a phrase at the very start of the text and after any non-word unit', () => {
+    expect(find('proud boys')).toEqual([[0, 'proud boys']]);
+    expect(find('"proud boys",x')).toEqual([[0, 'proud boys'], [3, 'x']]);
+    expect(find('unproud boys; e-mailbox')).toEqual([[1, 'e-mailbox']]);
+  });
+
+  it('escapes pack words that mean something to a RegExp', () => {
+    const odd = buildPhraseIndex(['c++ code', 'a.b*'].map((text, term) => ({ claim: 0, term, phrase: compilePhrase(text)! })));
+    expect(findPhrases(odd, 'c code; a b; axb').map((o) => o.term)).toEqual([0, 1]);
   });
 
   it('reads words of any script up to the end of the text', () => {

@@ -8,14 +8,15 @@
  * Consecutive phrase words must be consecutive words of the text, in the same
  * block (never across "\n\n"), separated by at most 3 characters of
  * punctuation or hyphens, white space runs counting as one ("Proud  Boys",
- * "e-mail", "U.S." all match; "proud. \n\nBoys" does not). One pass over
- * the text's UTF-16 units; a word becomes a string (and a Map lookup) only
- * when its hash is that of an indexed exact first word, or its first two
- * letters and its length fit an indexed prefix ("email*"), so most words cost
- * no allocation (first letters alone let four words in five through on an
- * English page). Never throws.
+ * "e-mail", "U.S." all match; "proud. \n\nBoys" does not). One native
+ * RegExp pass finds the word starts where an indexed first word or prefix
+ * stem begins (an alternation of the escaped literals after a non-word
+ * unit); only those words become strings and Map lookups. A JavaScript loop
+ * over every unit cost 5 to 10 times more, most of it before the JIT had
+ * warmed up, which is every page load. Never throws.
  */
 import { wordMatches, type CompiledPhrase } from './compile-phrase';
+import { escapeLiteral } from './anchor-pattern';
 import { blockBetween, isWordUnit, nextWord } from './tokenize';
 
 export interface PhraseEntry {
@@ -26,12 +27,10 @@ export interface PhraseEntry {
 
 export interface PhraseIndex {
   exact: Map<string, PhraseEntry[]>;
-  /** `wordHash` of every key of `exact`: the only page words looked up there. */
-  exactHashes: Set<number>;
   /** Phrases whose first word is a prefix ("email*"), by its first two UTF-16 units (`prefixKey`). */
   prefix: Map<number, PhraseEntry[]>;
-  /** By `prefixKey`, a mask of the word lengths (`lengthBit`) the prefixes with that key accept. */
-  prefixLengths: Map<number, number>;
+  /** Finds the starts of words that begin with an indexed first word or prefix stem; null when nothing is indexed. */
+  starts: RegExp | null;
 }
 
 export interface Occurrence {
@@ -46,17 +45,8 @@ function prefixKey(word: string): number {
   return word.charCodeAt(0) * 65536 + (word.length > 1 ? word.charCodeAt(1) : 0xffff);
 }
 
-/** A word length as one bit of a 32-bit mask; lengths of 31 and more share the top bit. */
-function lengthBit(length: number): number {
-  return 1 << (length < 31 ? length : 31);
-}
-
-/** A word's hash as `findPhrases` computes it while reading the word (a small integer). */
-function wordHash(word: string): number {
-  let h = 0;
-  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) & 0x3fffffff;
-  return h;
-}
+/** Units that belong to a word of folded text (tokenize.ts `isWordUnit`), as a RegExp class body. */
+const WORD_UNITS = 'a-z0-9\\u0080-\\uffff';
 
 export function buildPhraseIndex(entries: Iterable<PhraseEntry>): PhraseIndex {
   const exact = new Map<string, PhraseEntry[]>();
@@ -66,21 +56,20 @@ export function buildPhraseIndex(entries: Iterable<PhraseEntry>): PhraseIndex {
     if (list) list.push(e);
     else map.set(key, [e]);
   };
-  const exactHashes = new Set<number>();
-  const prefixLengths = new Map<number, number>();
   for (const e of entries) {
     const first = e.phrase.words[0] as string;
-    if (e.phrase.prefix[0]) {
-      const key = prefixKey(first);
-      add(prefix, key, e);
-      // -bit sets this length's bit and every higher one (two's complement): the stem and longer words.
-      prefixLengths.set(key, (prefixLengths.get(key) ?? 0) | -lengthBit(first.length));
-    } else {
-      add(exact, first, e);
-      exactHashes.add(wordHash(first));
-    }
+    if (e.phrase.prefix[0]) add(prefix, prefixKey(first), e);
+    else add(exact, first, e);
   }
-  return { exact, exactHashes, prefix, prefixLengths };
+  const literals = (keys: Iterable<string>) => [...keys].sort().map(escapeLiteral).join('|');
+  const stems = [...prefix.values()].map((list) => list.map((e) => e.phrase.words[0] as string)).flat();
+  // An exact word must end where the literal does ("e" of "e-mail" must not stop at every word starting with e).
+  const alternatives = [
+    ...(exact.size > 0 ? [`(?:${literals(exact.keys())})(?![${WORD_UNITS}])`] : []),
+    ...(stems.length > 0 ? [literals(new Set(stems))] : []),
+  ];
+  const starts = alternatives.length === 0 ? null : new RegExp(`(?:^|[^${WORD_UNITS}])(?:${alternatives.join('|')})`, 'g');
+  return { exact, prefix, starts };
 }
 
 function gapOk(text: string, from: number, to: number): boolean {
@@ -109,39 +98,25 @@ function addPrefixed(list: PhraseEntry[] | undefined, text: string, word: string
 
 export function findPhrases(index: PhraseIndex, text: string): Occurrence[] {
   const out: Occurrence[] = [];
-  const { exact, exactHashes, prefix, prefixLengths } = index;
+  const { exact, prefix, starts } = index;
+  if (!starts) return out;
   const length = text.length;
-  for (let i = 0; i < length; ) {
-    const c0 = text.charCodeAt(i);
-    if (!isWordUnit(c0)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let hash = c0;
-    for (i++; i < length; i++) {
-      const c = text.charCodeAt(i);
-      if (!isWordUnit(c)) break;
-      hash = (Math.imul(hash, 31) + c) & 0x3fffffff;
-    }
-    const end = i;
-    const isExact = exactHashes.has(hash);
-    // A one-letter prefix stem ("x*", key `one`) begins every word starting with its letter.
-    const one = c0 * 65536 + 0xffff;
-    const key = end - start > 1 ? one - 0xffff + text.charCodeAt(start + 1) : one;
-    const bit = lengthBit(end - start);
-    const isPrefixed = ((prefixLengths.get(key) ?? 0) & bit) !== 0;
-    const stem = key !== one && ((prefixLengths.get(one) ?? 0) & bit) !== 0;
-    if (!isExact && !isPrefixed && !stem) continue;
+  starts.lastIndex = 0;
+  for (let hit: RegExpExecArray | null; (hit = starts.exec(text)) !== null; ) {
+    // The hit begins with the unit before the word unless the word starts the text.
+    const start = isWordUnit(text.charCodeAt(hit.index)) ? hit.index : hit.index + 1;
+    let end = hit.index + hit[0].length;
+    while (end < length && isWordUnit(text.charCodeAt(end))) end++;
+    starts.lastIndex = end;
     const word = text.slice(start, end);
-    if (isExact) {
-      for (const e of exact.get(word) ?? []) {
-        const stop = e.phrase.words.length === 1 ? end : matchRest(text, end, e.phrase);
-        if (stop >= 0) out.push({ claim: e.claim, term: e.term, start, end: stop });
-      }
+    for (const e of exact.get(word) ?? []) {
+      const stop = e.phrase.words.length === 1 ? end : matchRest(text, end, e.phrase);
+      if (stop >= 0) out.push({ claim: e.claim, term: e.term, start, end: stop });
     }
-    if (isPrefixed) addPrefixed(prefix.get(key), text, word, start, end, out);
-    if (stem) addPrefixed(prefix.get(one), text, word, start, end, out);
+    // A one-letter prefix stem ("x*") is filed under its own key and begins every word starting with its letter.
+    const one = word.charCodeAt(0) * 65536 + 0xffff;
+    if (word.length > 1) addPrefixed(prefix.get(prefixKey(word)), text, word, start, end, out);
+    addPrefixed(prefix.get(one), text, word, start, end, out);
   }
   return out;
 }
