@@ -31,10 +31,10 @@
  * decided once, on entry, and a skipped subtree or a block read whole is stepped over whole);
  * offsets go to growing Int32Arrays, so there is no object per segment. Iterative, so any
  * nesting depth is safe.
- * `TextWalk` is the same walk in resumable steps, for time-sliced scanning: it joins its text in
- * chunks of about CHUNK_CHARS as it goes (no single join of a whole huge page, which would be a
- * long task of its own), and `textBetween` / `segments` let a caller match what has been read
- * while the walk goes on. Throws nothing.
+ * `TextWalk` is the same walk in resumable steps, for time-sliced scanning: it keeps the strings
+ * it read as they are (no join of a whole huge page, which would be a long task of its own, and
+ * no copy the matcher does not need), and `textBetween` / `segments` let a caller match any span
+ * of what has been read while the walk goes on: only that span is joined. Throws nothing.
  */
 import { firstAbove } from './sorted-search';
 
@@ -100,8 +100,6 @@ const LAYOUT_WHITESPACE = /[\n\r\t\f]/g;
 const WHITESPACE_ONLY = /^[ \n\r\t\f]*$/;
 /** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT (the constants are not global in Node DOMs). */
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
-/** Text is joined into strings of about this many characters as the walk goes. */
-const CHUNK_CHARS = 1 << 16;
 
 /** The TreeWalker moves the walk uses. */
 interface Walker {
@@ -164,12 +162,9 @@ export class TextWalk {
   private readonly frames: Frame[] = [];
   /** 1 per element entered and not yet left that is a block, else 0. */
   private readonly open: number[] = [];
-  /** Text not yet joined into a chunk; it begins at offset `partsStart`. */
-  private parts: string[] = [];
-  private partsStart = 0;
-  /** Joined text, in order; chunks[i] begins at offset chunkStarts[i]. */
-  private readonly chunks: string[] = [];
-  private readonly chunkStarts: number[] = [];
+  /** The text read, in order (segments' text and separators); parts[i] begins at offset partStarts[i]. */
+  private readonly parts: string[] = [];
+  private readonly partStarts: number[] = [];
   private readonly nodes: Node[] = [];
   /** Ancestors of spans that host a shadow root: never read whole. */
   private readonly notWhole = new Set<Node>();
@@ -249,9 +244,7 @@ export class TextWalk {
   }
 
   result(): PageText {
-    this.joinParts();
-    const chunks = this.chunks;
-    return { text: chunks.length === 1 ? chunks[0]! : chunks.join(''), ...this.segments() };
+    return { text: this.parts.join(''), ...this.segments() };
   }
 
   /** The segments read so far (views, valid until the walk goes on). */
@@ -264,23 +257,16 @@ export class TextWalk {
   textBetween(start: number, end: number): string {
     end = Math.min(end, this.textLength);
     if (end <= start) return '';
-    if (end > this.partsStart) this.joinParts();
-    const { chunks, chunkStarts } = this;
-    let out = '';
-    // From the chunk holding `start` (chunks[0] begins at 0, so the index is never below 0).
-    for (let i = Math.max(0, firstAbove(chunkStarts, start) - 1); i < chunks.length && chunkStarts[i]! < end; i++) {
-      const at = chunkStarts[i]!;
-      out += chunks[i]!.slice(Math.max(0, start - at), end - at);
+    const { parts, partStarts } = this;
+    // From the part holding `start` (parts[0] begins at 0, so the index is never below 0).
+    const first = Math.max(0, firstAbove(partStarts, start) - 1);
+    const pieces: string[] = [];
+    for (let i = first; i < parts.length && partStarts[i]! < end; i++) {
+      const at = partStarts[i]!;
+      const part = parts[i]!;
+      pieces.push(start > at || end < at + part.length ? part.slice(Math.max(0, start - at), end - at) : part);
     }
-    return out;
-  }
-
-  private joinParts(): void {
-    if (this.parts.length === 0) return;
-    this.chunks.push(this.parts.join(''));
-    this.chunkStarts.push(this.partsStart);
-    this.parts = [];
-    this.partsStart = this.textLength;
+    return pieces.join('');
   }
 
   private pushFrame(root: Node, blockEnd: boolean): void {
@@ -339,20 +325,21 @@ export class TextWalk {
     if ((this.breakPending || this.textLength === 0) && WHITESPACE_ONLY.test(data)) return;
     if (this.breakPending) {
       this.breakPending = false;
-      if (this.textLength > 0) {
-        this.parts.push('\n\n');
-        this.textLength += 2;
-      }
+      if (this.textLength > 0) this.addPart('\n\n');
     }
-    // No copy unless the node holds layout whitespace (replace returns `data` itself then).
-    this.parts.push(data.replace(LAYOUT_WHITESPACE, ' '));
     const i = this.count++;
     if (i === this.starts.length) this.grow();
     this.nodes.push(node);
     this.starts[i] = this.textLength;
-    this.textLength += length;
+    // No copy unless the node holds layout whitespace (replace returns `data` itself then).
+    this.addPart(data.replace(LAYOUT_WHITESPACE, ' '));
     this.ends[i] = this.textLength;
-    if (this.textLength - this.partsStart >= CHUNK_CHARS) this.joinParts();
+  }
+
+  private addPart(part: string): void {
+    this.parts.push(part);
+    this.partStarts.push(this.textLength);
+    this.textLength += part.length;
   }
 
   private grow(): void {
