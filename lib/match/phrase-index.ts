@@ -17,7 +17,7 @@
  */
 import { wordMatches, type CompiledPhrase } from './compile-phrase';
 import { escapeLiteral } from './anchor-pattern';
-import { blockBetween, isWordUnit, nextWord } from './tokenize';
+import { blockBetween, isWordUnit, nextWord, WORD_UNITS } from './tokenize';
 
 export interface PhraseEntry {
   claim: number;
@@ -44,9 +44,6 @@ export interface Occurrence {
 function prefixKey(word: string): number {
   return word.charCodeAt(0) * 65536 + (word.length > 1 ? word.charCodeAt(1) : 0xffff);
 }
-
-/** Units that belong to a word of folded text (tokenize.ts `isWordUnit`), as a RegExp class body. */
-const WORD_UNITS = 'a-z0-9\\u0080-\\uffff';
 
 export function buildPhraseIndex(entries: Iterable<PhraseEntry>): PhraseIndex {
   const exact = new Map<string, PhraseEntry[]>();

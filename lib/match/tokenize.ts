@@ -6,15 +6,19 @@
  * (fold-text.ts), where every non-ASCII unit is a letter or digit.
  * Everything else (spaces, punctuation, apostrophes, hyphens) separates
  * words, so "e-mail" is the two words "e" "mail" and "iran's" is "iran" "s".
- * `isWordUnit(code)` says whether a UTF-16 unit belongs to a word;
+ * `isWordUnit(code)` says whether a UTF-16 unit belongs to a word (`WORD_UNITS`:
+ * the same set as a RegExp character-class body);
  * `nextWord(text, from)` returns the first word at or after `from`, or null;
  * `splitWords` lists the words of a text; `blockBetween(text, a, b)` says
  * whether text[a, b) holds a block separator (a run of white space with two
  * or more line breaks, the "\n\n" between blocks). Never throws.
  */
 
-/** One word (the units `isWordUnit` accepts). */
-const WORD = /[a-z0-9\u0080-\uffff]+/g;
+/** The units `isWordUnit` accepts, as the body of a RegExp character class. */
+export const WORD_UNITS = 'a-z0-9\\u0080-\\uffff';
+
+/** One word. */
+const WORD = new RegExp(`[${WORD_UNITS}]+`, 'g');
 
 export function isWordUnit(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code >= 0x80;
