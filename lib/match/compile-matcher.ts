@@ -4,7 +4,8 @@
  * Contract: `compileMatcher(claims)` turns each claim's `match` (terms,
  * rules, guards; lib/pack/schema.ts) into a `CompiledMatcher` for
  * `matchMentions`. Phrases of every language of a term are alternatives (the
- * page language is not guessed: pages quote other languages).
+ * page language is not guessed: pages quote other languages), and so are their
+ * other spellings (spelling-variants.ts: "Wählerdaten" typed "Waehlerdaten").
  * Performance convention: the FIRST term of each rule's `all` is its anchor.
  * Only the key words of anchor terms (and of guards with `window: null`) are
  * searched over the whole page; every other term is looked for only near
@@ -19,6 +20,7 @@ import type { MatchRules } from '../pack/schema';
 import { keySearch as buildKeySearch, type Key, type KeySearch } from './anchor-pattern';
 import { compilePhrase, type CompiledPhrase } from './compile-phrase';
 import { buildPhraseIndex, type PhraseEntry, type PhraseIndex } from './phrase-index';
+import { spellingVariants } from './spelling-variants';
 
 export interface CompiledRule {
   all: number[];
@@ -68,8 +70,10 @@ export function compileMatcher(claims: ReadonlyArray<{ id: string; match: MatchR
       const list: CompiledPhrase[] = [];
       for (const phrases of Object.values(langs)) {
         for (const text of phrases) {
-          const p = compilePhrase(text);
-          if (p) list.push(p);
+          for (const spelling of spellingVariants(text)) {
+            const p = compilePhrase(spelling);
+            if (p) list.push(p);
+          }
         }
       }
       if (list.length === 0) throw new Error(`claim "${claim.id}": term "${id}" has no phrase with a letter or digit`);
