@@ -20,7 +20,9 @@
  * in en/es/de/fr of reference and document genres, written blind; 0.984 / 0.969 before) and the
  * fourteenth (corpus-blind14, 72 pages in en/es/de/fr of opinion, satire and edited markup, written
  * blind; 0.982 / 1.000 before) and the fifteenth (corpus-blind15, 72 pages in en/es/de/fr of
- * regional variants and everyday spelling, written blind; 1.000 / 0.950 before). Exact counts, so a rule
+ * regional variants and everyday spelling, written blind; 1.000 / 0.950 before) and the sixteenth
+ * (corpus-blind16, 72 pages in en/es/de/fr framed from every side: state media, partisan blogs,
+ * the accused's denials; 1.000 / 0.917 before; one page still missed and pinned as such). Exact counts, so a rule
  * change that loses a page or gains a false alarm fails here and says which page.
  */
 import { join } from 'node:path';
@@ -57,17 +59,19 @@ describe('bundled pack on the blind and probe fixtures', () => {
   // corpus-blind7 b006: the emails and their attribution to Tehran 527 characters apart, linked
   // only by "those messages"; c030: neither the group nor Iran named, the threat in German
   // indirect speech. corpus-blind8 b018: the emails in a bibliography entry right after one about
-  // 6 January, whose guard reaches forward into it (see that set's README).
+  // 6 January, whose guard reaches forward into it (see that set's README). corpus-blind16 c003:
+  // the group's own denial post, the group never named ("someone misused our name").
   it.each([
-    ['corpus-blind7', ['b006.html', 'c030.html']],
-    ['corpus-blind8', ['b018.html']],
-  ])('%s: no false alarm, and only the known pages missed (72 pages)', (dir, missed) => {
+    ['corpus-blind7', ['b006.html', 'c030.html'], 24],
+    ['corpus-blind8', ['b018.html'], 24],
+    ['corpus-blind16', ['c003.html'], 30],
+  ] as const)('%s: no false alarm, and only the known pages missed (72 pages)', (dir, missed, positives) => {
     const r = evaluateCorpus(join(FIXTURES, dir), [BUNDLED_PACK]);
     expect(r.misclassified.map((m) => `${m.file}: missed [${m.missed.join(', ')}] spurious [${m.spurious.join(', ')}]`)).toEqual(
       missed.map((file) => `${file}: missed [proud-boys-emails] spurious []`),
     );
     expect(r.pages).toBe(72);
-    expect(r.perClaim['ratcliffe-announcement']).toMatchObject({ tp: 24, fp: 0, fn: 0 });
-    expect(r.perClaim['proud-boys-emails']).toMatchObject({ tp: 24 - missed.length, fp: 0, fn: missed.length });
+    expect(r.perClaim['ratcliffe-announcement']).toMatchObject({ tp: positives, fp: 0, fn: 0 });
+    expect(r.perClaim['proud-boys-emails']).toMatchObject({ tp: positives - missed.length, fp: 0, fn: missed.length });
   });
 });
