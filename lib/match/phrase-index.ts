@@ -17,7 +17,7 @@
  */
 import { wordMatches, type CompiledPhrase } from './compile-phrase';
 import { escapeLiteral } from './anchor-pattern';
-import { blockBetween, isWordUnit, nextWord, WORD_UNITS } from './tokenize';
+import { blockBetween, nextWord, WORD_UNITS, type Word } from './tokenize';
 
 export interface PhraseEntry {
   claim: number;
@@ -97,23 +97,18 @@ export function findPhrases(index: PhraseIndex, text: string): Occurrence[] {
   const out: Occurrence[] = [];
   const { exact, prefix, starts } = index;
   if (!starts) return out;
-  const length = text.length;
   starts.lastIndex = 0;
   for (let hit: RegExpExecArray | null; (hit = starts.exec(text)) !== null; ) {
-    // The hit begins with the unit before the word unless the word starts the text.
-    const start = isWordUnit(text.charCodeAt(hit.index)) ? hit.index : hit.index + 1;
-    let end = hit.index + hit[0].length;
-    while (end < length && isWordUnit(text.charCodeAt(end))) end++;
+    // The hit holds the start of a word (after the unit before it, unless the word starts the text).
+    const { word, start, end } = nextWord(text, hit.index) as Word;
     starts.lastIndex = end;
-    const word = text.slice(start, end);
     for (const e of exact.get(word) ?? []) {
       const stop = e.phrase.words.length === 1 ? end : matchRest(text, end, e.phrase);
       if (stop >= 0) out.push({ claim: e.claim, term: e.term, start, end: stop });
     }
     // A one-letter prefix stem ("x*") is filed under its own key and begins every word starting with its letter.
-    const one = word.charCodeAt(0) * 65536 + 0xffff;
     if (word.length > 1) addPrefixed(prefix.get(prefixKey(word)), text, word, start, end, out);
-    addPrefixed(prefix.get(one), text, word, start, end, out);
+    addPrefixed(prefix.get(prefixKey(word.charAt(0))), text, word, start, end, out);
   }
   return out;
 }

@@ -10,10 +10,10 @@
  */
 
 const UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
-const UMLAUT = /[äöüÄÖÜ]/;
-const UMLAUTS_ALL = /[äöüÄÖÜ]/g;
+const UMLAUT = /[äöüÄÖÜ]/g;
 
 export function spellingVariants(phrase: string): string[] {
   const nfc = phrase.normalize('NFC');
-  return UMLAUT.test(nfc) ? [phrase, nfc.replace(UMLAUTS_ALL, (u) => UMLAUTS[u] as string)] : [phrase];
+  const transliterated = nfc.replace(UMLAUT, (u) => UMLAUTS[u] as string);
+  return transliterated === nfc ? [phrase] : [phrase, transliterated];
 }
