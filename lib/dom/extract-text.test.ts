@@ -9,11 +9,12 @@ function textOf(html: string): string {
 }
 
 describe('extractText', () => {
-  it('joins inline elements and separates blocks and <br> with a blank line', () => {
+  it('joins inline elements, separates blocks with a blank line and a <br> with a line break (two with a blank line)', () => {
     expect(textOf('<p>Proud <em>Boys</em> sent</p><p>a <a href="#">John Ratcliffe</a> item</p>')).toBe(
       'Proud Boys sent\n\na John Ratcliffe item',
     );
-    expect(textOf('<div>one<br>two</div><ul><li>three</li><li>four</li></ul>')).toBe('one\n\ntwo\n\nthree\n\nfour');
+    expect(textOf('<div>one<br>two</div><ul><li>three</li><li>four</li></ul>')).toBe('one\ntwo\n\nthree\n\nfour');
+    expect(textOf('<div>one<br>\n<br>two<br> <span> </span><br>three<br></div><p>four</p>')).toBe('one\n\ntwo\n\nthree\n\nfour');
   });
 
   it('leaves out whitespace-only text at block starts but keeps spaces between inline elements', () => {
@@ -39,12 +40,12 @@ describe('extractText', () => {
   it('maps every segment (a text node, or a block of plain inline text read whole) to its span of the text', () => {
     document.body.innerHTML = '<p>ab<i>cd</i><br>x</p><p>ef <a href="#">g</a><span>h</span></p>';
     const { text, nodes, starts, ends } = extractText(document.body);
-    expect(text).toBe('abcd\n\nx\n\nef gh');
+    expect(text).toBe('abcd\nx\n\nef gh');
     expect(nodes.map((node, i) => [node.nodeName.toLowerCase(), node.textContent, starts[i], ends[i]])).toEqual([
       ['#text', 'ab', 0, 2],
       ['#text', 'cd', 2, 4],
-      ['#text', 'x', 6, 7],
-      ['p', 'ef gh', 9, 14],
+      ['#text', 'x', 5, 6],
+      ['p', 'ef gh', 8, 13],
     ]);
     nodes.forEach((node, i) => expect(text.slice(starts[i], ends[i])).toBe(node.textContent));
   });
@@ -125,7 +126,7 @@ describe('extractText', () => {
     document.body.innerHTML = html;
     const browser = extractText(document.body);
     expect(node.text).toBe(browser.text);
-    expect(node.text).toBe('Title\n\nProud Boys sent\n\nemails John Ratcliffe\n\none\n\ntwo \n\na\n\nb');
+    expect(node.text).toBe('Title\n\nProud Boys sent\nemails John Ratcliffe\n\none\n\ntwo \n\na\n\nb');
     expect([...node.starts]).toEqual([...browser.starts]);
     expect([...node.ends]).toEqual([...browser.ends]);
     node.nodes.forEach((n, i) => expect(node.text.slice(node.starts[i], node.ends[i])).toBe(n.textContent));

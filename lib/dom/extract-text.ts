@@ -15,9 +15,11 @@
  * in a step of its own and checked, in steps, before its first node; the ancestors of hosts are
  * never read whole (checking spans per block cost a third of the walk).
  * Blocks (p, div, li, td, headings,
- * ...) and <br> are separated by "\n\n"; inline elements join. Layout whitespace (\n \r \t \f)
- * inside a segment becomes a space, so "\n\n" only ever means a block boundary (the matcher
- * never matches a phrase across it). A whitespace-only text node at the start of a block is
+ * ...) and two <br> in a row are separated by "\n\n"; one <br> by "\n" (a line within the
+ * paragraph: verse, addresses, OCR and PDF text that breaks every line; words never join across
+ * it, phrases may); inline elements join. Layout whitespace (\n \r \t \f) inside a segment
+ * becomes a space, so "\n\n" only ever means a block boundary (the matcher never matches a
+ * phrase across it). A whitespace-only text node at the start of a block or after a <br> is
  * left out, as browsers collapse it (a block read whole keeps its edge whitespace: it only
  * ever sits next to a block boundary, where matching ignores it).
  * Skipped: head, script, style, noscript, template, textarea, input, select, embedded content,
@@ -175,6 +177,8 @@ export class TextWalk {
   private count = 0;
   private textLength = 0;
   private breakPending = false;
+  /** A <br> was passed: a line break within the block ("\n"); a second one makes a block break. */
+  private lineBreakPending = false;
   private readonly onShadowRoot: ((root: ShadowRoot) => void) | undefined;
   private readonly onCustomElement: ((el: Element) => void) | undefined;
   /** Nodes visited so far (callers bound their work with it). */
@@ -322,10 +326,14 @@ export class TextWalk {
     const length = data.length;
     if (length === 0) return;
     // Whitespace at the start of a block is layout, not text (browsers collapse it too).
-    if ((this.breakPending || this.textLength === 0) && WHITESPACE_ONLY.test(data)) return;
+    if ((this.breakPending || this.lineBreakPending || this.textLength === 0) && WHITESPACE_ONLY.test(data)) return;
     if (this.breakPending) {
       this.breakPending = false;
+      this.lineBreakPending = false;
       if (this.textLength > 0) this.addPart('\n\n');
+    } else if (this.lineBreakPending) {
+      this.lineBreakPending = false;
+      if (this.textLength > 0) this.addPart('\n');
     }
     const i = this.count++;
     if (i === this.starts.length) this.grow();
@@ -354,7 +362,8 @@ export class TextWalk {
   private enterElement(frame: Frame, el: Element): void {
     const name = el.localName;
     if (name === 'br') {
-      this.breakPending = true;
+      if (this.lineBreakPending) this.breakPending = true;
+      else this.lineBreakPending = true;
       return;
     }
     if (SKIPPED.has(name)) {

@@ -24,9 +24,19 @@ describe('scanDocument', () => {
     expect(found[0]!.ranges.map(String)).toEqual(['Proud Boys', 'emails']);
   });
 
-  it('never joins a phrase across blocks', () => {
+  it('never joins a phrase across blocks or a blank line of two <br>', () => {
     document.body.innerHTML = '<p>Proud</p><p>Boys emails</p>';
     expect(scanDocument(document, matcher)).toEqual([]);
+    document.body.innerHTML = '<p>Proud<br><br>Boys emails</p>';
+    expect(scanDocument(document, matcher)).toEqual([]);
+  });
+
+  it('reads on across a single <br> (a line of verse, OCR or PDF text) and joins a word hyphenated at its end', () => {
+    document.body.innerHTML = '<p>sent by the Proud<br>Boys in e-<br>mails</p>';
+    const found = scanDocument(document, matcher);
+    expect(found.map((f) => f.text)).toEqual(['Proud Boys … e- mails']);
+    // One Range per piece, across the <br> (a Range's text leaves the line break out).
+    expect(found[0]!.ranges.map(String)).toEqual(['ProudBoys', 'e-mails']);
   });
 });
 

@@ -51,3 +51,20 @@ describe('foldText', () => {
     expect(foldPhrase('  Téhéran’s E‑mail ')).toBe(`  teheran's e-mail `);
   });
 });
+
+describe('foldText: words broken at line ends', () => {
+  it('joins a word hyphenated at a line end (PDF, OCR) and maps it back around the break', () => {
+    const raw = 'un correo electró- nico a demó-  cratas';
+    const f = foldText(raw);
+    expect(f.text).toBe('un correo electronico a democratas');
+    const at = f.text.indexOf('democratas');
+    expect(raw.slice(rawOffset(f, at), rawOffset(f, at + 'democratas'.length - 1) + 1)).toBe('demó-  cratas');
+    expect(foldText('ASCII advier- te', 0, 16).text).toBe('ascii advierte');
+    expect(foldText('don-\n   nées, direc- \nteur').text).toBe('donnees, directeur');
+  });
+
+  it('leaves suspended compounds, capitals, dashes and block breaks alone', () => {
+    expect(foldText('Ein- und Ausgang, pre- and post-war, Wahl- oder Stimmzettel').text).toBe('ein- und ausgang, pre- and post-war, wahl- oder stimmzettel');
+    expect(foldText('Trump- Wähler, 2020- later, word - word, Ende-\n\nneu').text).toBe('trump- wahler, 2020- later, word - word, ende-\n\nneu');
+  });
+});

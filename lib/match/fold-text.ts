@@ -11,7 +11,11 @@
  * zero-width characters, BOM and combining marks removed; any other non-ASCII
  * character that is not a letter or digit (…, ·, •, ¿, emoji halves excepted)
  * becomes " ", so in folded text every non-ASCII unit belongs to a word.
- * Line breaks are kept so that "\n\n" block separators survive. A stretch of
+ * Line breaks are kept so that "\n\n" block separators survive. A word broken
+ * at a line end, as PDF and OCR text keeps it ("electró- nico": a letter, a
+ * hyphen, spaces or one line break, a lower-case letter), is joined: the
+ * hyphen and white space are removed; a suspended compound ("Ein- und Ausgang", "pre- and post-war") is
+ * not, nor anything across a block separator. A stretch of
  * plain ASCII (no tab, CR, backtick) folds by `toLowerCase` alone and `map` is
  * then null: offset i maps to `from + i` (see `rawOffset`). Never throws.
  * `foldPhrase` folds a pack phrase the same way (no map).
@@ -62,10 +66,23 @@ export function rawOffset(f: FoldedText, i: number): number {
 }
 
 const NEEDS_MAP = /[^\n\x20-\x5f\x61-\x7e]/;
+/** The hyphen and spaces of a word broken at a line end (see above); the conjunctions of suspended compounds excepted. */
+const LINE_END_HYPHEN = /(?<=\p{L})-(?:\n *| +(?:\n *)?)(?=\p{Ll})(?!(?:und|oder|bis|bzw|sowie|and|or|to|nor|et|ou|y|o|u|e|ni)(?![\p{L}\p{N}]))/gu;
+
+/** The raw spans to drop to join the words broken at line ends in `slice` (raw text from `from`), as start, end pairs in order. */
+function lineEndHyphens(slice: string, from: number): number[] {
+  const out: number[] = [];
+  // A native substring search first: most text holds no hyphen followed by a space.
+  if (!slice.includes('- ') && !slice.includes('-\n')) return out;
+  LINE_END_HYPHEN.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = LINE_END_HYPHEN.exec(slice)) !== null; ) out.push(from + m.index, from + m.index + m[0].length);
+  return out;
+}
 
 export function foldText(raw: string, from = 0, to = raw.length): FoldedText {
   const slice = raw.slice(from, to);
-  if (!NEEDS_MAP.test(slice)) return { text: slice.toLowerCase(), from, map: null };
+  const joins = lineEndHyphens(slice, from);
+  if (joins.length === 0 && !NEEDS_MAP.test(slice)) return { text: slice.toLowerCase(), from, map: null };
   const parts: string[] = [];
   let map = new Int32Array(Math.max(16, to - from + 8));
   let n = 0;
@@ -76,7 +93,15 @@ export function foldText(raw: string, from = 0, to = raw.length): FoldedText {
       for (let k = runStart; k < end; k++) map[n++] = k;
     }
   };
+  let join = 0;
   for (let i = from; i < to; i++) {
+    if (i === joins[join]) {
+      flushAscii(i);
+      i = (joins[join + 1] as number) - 1;
+      runStart = i + 1;
+      join += 2;
+      continue;
+    }
     const code = raw.charCodeAt(i);
     if (code < 128 && code !== 9 && code !== 11 && code !== 12 && code !== 13 && code !== 96) continue;
     flushAscii(i);
