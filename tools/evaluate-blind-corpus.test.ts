@@ -30,7 +30,7 @@
  * twentieth (corpus-blind20, 72 pages in en/es/de/fr of CMS, converter and OCR markup; 1.000 /
  * 0.953 before) and the twenty-first (corpus-blind21, 72 pages in en/es/de/fr of plain and simple
  * language; 1.000 / 0.875 before) and the twenty-second (corpus-blind22, 72 pages in en/es/de/fr
- * where the event is an example in another subject; 1.000 / 0.953 before; two pages still missed
+ * where the event is an example in another subject; 1.000 / 0.953 before; one page still missed
  * and pinned as such). Exact counts, so a rule
  * change that loses a page or gains a false alarm fails here and says which page.
  */
@@ -76,15 +76,14 @@ describe('bundled pack on the blind and probe fixtures', () => {
   // 6 January, whose guard reaches forward into it (see that set's README). corpus-blind16 c003:
   // the group's own denial post, the group never named ("someone misused our name").
   // corpus-blind22 c025: the emails and their attribution to Iran in two forum posts 330
-  // characters apart; c035: Ratcliffe's own "just as they did in 2016" right after the claim
-  // sets it in the earlier era (see that set's README).
+  // characters apart (see that set's README).
   const RATCLIFFE = 'ratcliffe-announcement';
   const PROUD = 'proud-boys-emails';
   it.each([
     ['corpus-blind7', [['b006.html', PROUD], ['c030.html', PROUD]], { ratcliffe: 24, proud: 24 }],
     ['corpus-blind8', [['b018.html', PROUD]], { ratcliffe: 24, proud: 24 }],
     ['corpus-blind16', [['c003.html', PROUD]], { ratcliffe: 30, proud: 30 }],
-    ['corpus-blind22', [['c025.html', PROUD], ['c035.html', RATCLIFFE]], { ratcliffe: 32, proud: 32 }],
+    ['corpus-blind22', [['c025.html', PROUD]], { ratcliffe: 32, proud: 32 }],
   ] as const)('%s: no false alarm, and only the known pages missed (72 pages)', (dir, missed, positives) => {
     const r = evaluateCorpus(join(FIXTURES, dir), [BUNDLED_PACK]);
     expect(r.misclassified.map((m) => `${m.file}: missed [${m.missed.join(', ')}] spurious [${m.spurious.join(', ')}]`)).toEqual(
