@@ -14,8 +14,9 @@
  * Line breaks are kept so that "\n\n" block separators survive. A word broken
  * at a line end, as PDF and OCR text keeps it ("electró- nico": a letter, a
  * hyphen, spaces or one line break, a lower-case letter), is joined: the
- * hyphen and white space are removed; a suspended compound ("Ein- und Ausgang", "pre- and post-war") is
- * not, nor anything across a block separator. A stretch of
+ * hyphen and white space are removed; a suspended compound ("Ein- und
+ * Ausgang", "pre- and post-war") is not, nor anything across a block
+ * separator. A stretch of
  * plain ASCII (no tab, CR, backtick) folds by `toLowerCase` alone and `map` is
  * then null: offset i maps to `from + i` (see `rawOffset`). Never throws.
  * `foldPhrase` folds a pack phrase the same way (no map).
