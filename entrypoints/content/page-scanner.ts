@@ -16,8 +16,8 @@
  * again keeps its highlight). `rescan()` (SPA navigation) queues a full scan; so does a batch
  * of more than MAX_DIRTY_ROOTS changed blocks (a page that replaced itself). Every pass that
  * reads text ends in a `performance.measure('sourcelight:scan')` whose detail is `{ phase:
- * 'initial' | 'full' | 'update', busyMs, segments, textBytes, mentions }` (the bench reads it;
- * shared/notes/bench-instrumentation.md); a re-check of hidden mentions reads none. Work is
+ * 'initial' | 'full' | 'update', busyMs, segments, textBytes, mentions }` (the bench reads it
+ * from the page: tools/bench/our-scan.ts); a re-check of hidden mentions reads none. Work is
  * bounded: a page over MAX_NODES nodes is scanned up to that point; over MAX_MENTIONS no more
  * mentions are added; when following changes costs more than BUSY_SHARE of the main thread
  * the scanner backs off, and after MAX_BACKOFFS stops following changes. Each of these limits
@@ -131,10 +131,18 @@ function textNodesUnder(root: Node): Node[] {
   return out;
 }
 
+/** Firefox's content-script global: copies an object into the page's compartment. */
+declare const cloneInto: ((obj: object, target: object) => object) | undefined;
+
 /** Reports one scan pass to the page's performance timeline (read by the bench; harmless elsewhere). */
 function measurePass(start: number, detail: { phase: 'initial' | 'full' | 'update'; busyMs: number; segments: number; textBytes: number; mentions: number }): void {
+  const options = { start, end: performance.now(), detail };
   try {
-    performance.measure('sourcelight:scan', { start, end: performance.now(), detail });
+    // Firefox copies the detail into the caller's compartment, which the page (where the bench
+    // reads it) may not open: there the page's own measure() is given a copy made for the page.
+    const pageWindow = (window as { wrappedJSObject?: Window }).wrappedJSObject;
+    if (pageWindow && typeof cloneInto === 'function') pageWindow.performance.measure('sourcelight:scan', cloneInto(options, window) as PerformanceMeasureOptions);
+    else performance.measure('sourcelight:scan', options);
   } catch {
     // No User Timing Level 3 here: nothing to report to.
   }

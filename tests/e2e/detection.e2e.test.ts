@@ -126,6 +126,23 @@ describe.each(e2eBrowsers())('detection ($name)', (adapter) => {
     await page.close();
   });
 
+  it('reports its initial scan to the page timeline, readable from the page (the bench reads it there)', async () => {
+    const page = await h.openPage('/pages/detect-basic.html');
+    const r = await settled(page);
+    const entry = () =>
+      page.evaluate(() => {
+        const e = performance.getEntriesByName('sourcelight:scan', 'measure')[0] as PerformanceMeasure | undefined;
+        const d = e?.detail as { phase: string; mentions: number; textBytes: number } | undefined;
+        return d ? { phase: d.phase, mentions: d.mentions, textBytes: d.textBytes } : null;
+      });
+    await expect.poll(entry, { timeout: 10_000 }).not.toBeNull();
+    const d = (await entry())!;
+    expect(d.phase).toBe('initial');
+    expect(d.mentions).toBe(r.total);
+    expect(d.textBytes).toBeGreaterThan(100);
+    await page.close();
+  });
+
   it("leaves the page's own DOM unchanged (styles are an adopted sheet, marks are highlights)", async () => {
     const page = await h.openPage('/pages/detect-basic.html');
     await settled(page);
