@@ -47,6 +47,13 @@ describe('findPhrases', () => {
     expect(find('unproud boys; e-mailbox')).toEqual([[1, 'e-mailbox']]);
   });
 
+  it('takes letters and digits set against each other as separate words (a footnote mark, a chat line\'s time)', () => {
+    const mixed = buildPhraseIndex(['proud boys', '2016', 'come after me', 'x*'].map((text, term) => ({ claim: 0, term, phrase: compilePhrase(text)! })));
+    const words = (text: string) => findPhrases(mixed, text).map((o) => [o.term, text.slice(o.start, o.end)]);
+    expect(words('proud boys1 in x2016; come after me8:12')).toEqual([[0, 'proud boys'], [3, 'x'], [1, '2016'], [2, 'come after me']]);
+    expect(words('20161 12016 proud boysx')).toEqual([]);
+  });
+
   it('escapes pack words that mean something to a RegExp', () => {
     const odd = buildPhraseIndex(['c++ code', 'a.b*'].map((text, term) => ({ claim: 0, term, phrase: compilePhrase(text)! })));
     expect(findPhrases(odd, 'c code; a b; axb').map((o) => o.term)).toEqual([0, 1]);

@@ -17,7 +17,7 @@
  */
 import { wordMatches, type CompiledPhrase } from './compile-phrase';
 import { escapeLiteral } from './anchor-pattern';
-import { blockBetween, nextWord, WORD_UNITS, type Word } from './tokenize';
+import { blockBetween, DIGIT_UNITS, LETTER_UNITS, nextWord, type Word } from './tokenize';
 
 export interface PhraseEntry {
   claim: number;
@@ -59,13 +59,17 @@ export function buildPhraseIndex(entries: Iterable<PhraseEntry>): PhraseIndex {
     else add(exact, first, e);
   }
   const literals = (keys: Iterable<string>) => [...keys].sort().map(escapeLiteral).join('|');
-  const stems = [...prefix.values()].map((list) => list.map((e) => e.phrase.words[0] as string)).flat();
-  // An exact word must end where the literal does ("e" of "e-mail" must not stop at every word starting with e).
-  const alternatives = [
-    ...(exact.size > 0 ? [`(?:${literals(exact.keys())})(?![${WORD_UNITS}])`] : []),
-    ...(stems.length > 0 ? [literals(new Set(stems))] : []),
-  ];
-  const starts = alternatives.length === 0 ? null : new RegExp(`(?:^|[^${WORD_UNITS}])(?:${alternatives.join('|')})`, 'g');
+  const stems = new Set([...prefix.values()].flatMap((list) => list.map((e) => e.phrase.words[0] as string)));
+  // One branch per kind of word (letters, digits): a word begins after any unit not of its kind.
+  const branches = [LETTER_UNITS, DIGIT_UNITS].flatMap((units) => {
+    const ofKind = (w: string) => new RegExp(`^[${units}]`).test(w);
+    const words = [...exact.keys()].filter(ofKind);
+    const starting = [...stems].filter(ofKind);
+    // An exact word must end where the literal does ("e" of "e-mail" must not stop at every word starting with e).
+    const alternatives = [...(words.length > 0 ? [`(?:${literals(words)})(?![${units}])`] : []), ...(starting.length > 0 ? [literals(starting)] : [])];
+    return alternatives.length === 0 ? [] : [`(?:^|[^${units}])(${alternatives.join('|')})`];
+  });
+  const starts = branches.length === 0 ? null : new RegExp(branches.join('|'), 'g');
   return { exact, prefix, starts };
 }
 
@@ -99,9 +103,11 @@ export function findPhrases(index: PhraseIndex, text: string): Occurrence[] {
   if (!starts) return out;
   starts.lastIndex = 0;
   for (let hit: RegExpExecArray | null; (hit = starts.exec(text)) !== null; ) {
-    // The hit holds the start of a word (after the unit before it, unless the word starts the text).
-    const { word, start, end } = nextWord(text, hit.index) as Word;
-    starts.lastIndex = end;
+    // The captured literal begins a word (after the unit before it, unless the word starts the text).
+    const literal = (hit[1] ?? hit[2]) as string;
+    const { word, start, end } = nextWord(text, hit.index + hit[0].length - literal.length) as Word;
+    // Go on from the word's last unit: it is the unit before a word of the other kind set against it ("x2016").
+    starts.lastIndex = Math.max(end - 1, hit.index + 1);
     for (const e of exact.get(word) ?? []) {
       const stop = e.phrase.words.length === 1 ? end : matchRest(text, end, e.phrase);
       if (stop >= 0) out.push({ claim: e.claim, term: e.term, start, end: stop });

@@ -13,6 +13,11 @@ describe('words of folded text', () => {
     expect(splitWords('россия wahl straße u.s. e-mail')).toEqual(['россия', 'wahl', 'straße', 'u', 's', 'e', 'mail']);
   });
 
+  it('ends a word where letters meet ASCII digits', () => {
+    expect(splitWords('ratcliffe1 buscar8:12 12ratcliffe covid19 2020')).toEqual(['ratcliffe', '1', 'buscar', '8', '12', '12', 'ratcliffe', 'covid', '19', '2020']);
+    expect(nextWord('abc123def', 3)).toEqual({ word: '123', start: 3, end: 6 });
+  });
+
   it('sees a block separator only in white space with two line breaks', () => {
     expect(blockBetween('a\n\nb', 1, 3)).toBe(true);
     expect(blockBetween('a \n \n b', 1, 6)).toBe(true);

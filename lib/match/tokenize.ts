@@ -1,28 +1,27 @@
 /**
  * Words of folded text.
  *
- * Contract: a word is a maximal run of letters and digits (any script; the
- * halves of a surrogate pair count as letters) in FOLDED text
- * (fold-text.ts), where every non-ASCII unit is a letter or digit.
- * Everything else (spaces, punctuation, apostrophes, hyphens) separates
- * words, so "e-mail" is the two words "e" "mail" and "iran's" is "iran" "s".
- * `isWordUnit(code)` says whether a UTF-16 unit belongs to a word (`WORD_UNITS`:
- * the same set as a RegExp character-class body);
+ * Contract: a word is a maximal run of letters (any script; the halves of a
+ * surrogate pair count as letters) or a maximal run of ASCII digits, in
+ * FOLDED text (fold-text.ts), where every non-ASCII unit is a letter or
+ * digit. Everything else (spaces, punctuation, apostrophes, hyphens)
+ * separates words, so "e-mail" is the two words "e" "mail" and "iran's" is
+ * "iran" "s"; a letter next to an ASCII digit starts a new word too, so a
+ * footnote mark or a chat line's time set against a word ("Ratcliffe<sup>1</sup>",
+ * "buscar<time>8:12</time>", read as "ratcliffe1", "buscar8") leaves the word whole.
+ * `LETTER_UNITS` and `DIGIT_UNITS` are the two kinds as RegExp character-class bodies;
  * `nextWord(text, from)` returns the first word at or after `from`, or null;
  * `splitWords` lists the words of a text; `blockBetween(text, a, b)` says
  * whether text[a, b) holds a block separator (a run of white space with two
  * or more line breaks, the "\n\n" between blocks). Never throws.
  */
 
-/** The units `isWordUnit` accepts, as the body of a RegExp character class. */
-export const WORD_UNITS = 'a-z0-9\\u0080-\\uffff';
+/** The units of letter words and of digit words, as bodies of RegExp character classes. */
+export const LETTER_UNITS = 'a-z\\u0080-\\uffff';
+export const DIGIT_UNITS = '0-9';
 
 /** One word. */
-const WORD = new RegExp(`[${WORD_UNITS}]+`, 'g');
-
-export function isWordUnit(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code >= 0x80;
-}
+const WORD = new RegExp(`[${LETTER_UNITS}]+|[${DIGIT_UNITS}]+`, 'g');
 
 export interface Word {
   word: string;
