@@ -7,7 +7,8 @@
  * ::highlight() rules do not cross shadow boundaries). The look (the user's style and colour
  * preference) becomes one rule per claim through lib/highlight-style.ts: readable on light and
  * dark pages, distinct per claim. `setLook` restyles every mark at once (same sheet, new rules).
- * `add`/`remove` take PageMentions; `dispose` unregisters everything.
+ * `add`/`remove` take PageMentions; `dispose` unregisters everything. In Firefox the sheet goes
+ * into the page's own array of adopted sheets (see `pageSheets`).
  * Where `CSS.highlights` is missing (Firefox before 140) `createHighlighter` returns null:
  * detection, the badge and the popup still work, only the inline marks are absent (wrapping
  * text in elements would change the page's DOM, which we never do). Throws nothing.
@@ -36,11 +37,38 @@ export function highlightRules(count: number, look: HighlightLook): string {
   return rules.join('\n');
 }
 
-function adopt(target: Document | ShadowRoot, sheet: CSSStyleSheet): void {
+type StyledRoot = Document | ShadowRoot;
+
+/**
+ * The page's own array of adopted sheets where the content script sees the page through Xray
+ * wrappers (Firefox), else null. Through the wrapper Firefox 140 shows the array empty, refuses
+ * to assign it ("Accessing from Xray wrapper is not supported") and offers no Array methods;
+ * the page's own array is exact and takes `push` and `splice`.
+ */
+function pageSheets(target: StyledRoot): CSSStyleSheet[] | null {
+  return (target as { wrappedJSObject?: StyledRoot }).wrappedJSObject?.adoptedStyleSheets ?? null;
+}
+
+function adopt(target: StyledRoot, sheet: CSSStyleSheet): void {
   try {
-    if (!target.adoptedStyleSheets.includes(sheet)) target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
+    const page = pageSheets(target);
+    if (page) {
+      if (page.indexOf(sheet) < 0) page.push(sheet);
+    } else if (!target.adoptedStyleSheets.includes(sheet)) {
+      target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
+    }
   } catch {
     // A page that froze adoptedStyleSheets: the marks still count, they just show unstyled.
+  }
+}
+
+function unadopt(target: StyledRoot, sheet: CSSStyleSheet): void {
+  try {
+    const page = pageSheets(target);
+    if (!page) target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== sheet);
+    else if (page.indexOf(sheet) >= 0) page.splice(page.indexOf(sheet), 1);
+  } catch {
+    // See adopt().
   }
 }
 
@@ -96,11 +124,7 @@ export function createHighlighter(claimIds: readonly string[], look: HighlightLo
       for (let i = 0; i < highlights.length; i++) {
         if (registry.get(`${HIGHLIGHT_PREFIX}${i}`) === highlights[i]) registry.delete(`${HIGHLIGHT_PREFIX}${i}`);
       }
-      try {
-        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-      } catch {
-        // See adopt().
-      }
+      unadopt(document, sheet);
     },
   };
 }

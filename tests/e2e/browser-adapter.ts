@@ -49,6 +49,8 @@ export interface BrowserSession {
    * or null when there is no such element.
    */
   evaluateInClosedShadowRoot<R>(frame: Frame, hostPrefix: string, functionDeclaration: string): Promise<R | null>;
+  /** Sets the page's viewport (and, where the protocol can, touch input). */
+  setViewport(page: Page, viewport: { width: number; height: number; hasTouch?: boolean }): Promise<void>;
   /** prefers-color-scheme for `page`; throws where the protocol cannot emulate it (see docs/firefox.md). */
   emulateColorScheme(page: Page, scheme: 'light' | 'dark'): Promise<void>;
   screenshot(page: Page, file: string): Promise<void>;

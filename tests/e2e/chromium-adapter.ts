@@ -95,6 +95,10 @@ class ChromiumSession implements BrowserSession {
     return page;
   }
 
+  async setViewport(page: Page, viewport: { width: number; height: number; hasTouch?: boolean }): Promise<void> {
+    await page.setViewport(viewport);
+  }
+
   async navigate(page: Page, url: string): Promise<void> {
     await page.goto(url, { waitUntil: 'load' });
   }

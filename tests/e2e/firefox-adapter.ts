@@ -135,6 +135,20 @@ class FirefoxSession implements BrowserSession {
     await this.navigate(this.helper, `${this.extensionOrigin}/popup.html`);
   }
 
+  /**
+   * Puppeteer's setViewport also sends emulation.setScreenOrientationOverride, which Firefox 140
+   * does not know ("unknown command"): there the viewport is set by the raw BiDi command alone
+   * (touch input needs no override for `page.touchscreen` taps).
+   */
+  async setViewport(page: Page, viewport: { width: number; height: number; hasTouch?: boolean }): Promise<void> {
+    try {
+      await page.setViewport(viewport);
+    } catch (e) {
+      if (!String((e as Error).message).includes('unknown command')) throw e;
+      await this.bidi('browsingContext.setViewport', { context: contextOf(page.mainFrame()), viewport: { width: viewport.width, height: viewport.height } });
+    }
+  }
+
   async newPage(url: string): Promise<Page> {
     const page = await this.browser.newPage({ type: 'window' });
     await this.navigate(page, url);

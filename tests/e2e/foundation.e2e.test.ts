@@ -3,7 +3,7 @@
 // page lists both claims with their statements read back from the store
 // through the background; the harness tells tabs apart and reads badges.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eBrowsers, launchHarness, type Harness } from './harness';
+import { e2eBrowsers, launchHarness, waitUntil, type Harness } from './harness';
 
 describe.each(e2eBrowsers())('foundation ($name)', (adapter) => {
   let h: Harness;
@@ -54,7 +54,7 @@ describe.each(e2eBrowsers())('foundation ($name)', (adapter) => {
     // The popup opens on "On this page"; the full list is under "All claims".
     const allClaims = await popup.waitForSelector('::-p-aria(All claims[role="tab"])');
     await allClaims!.click();
-    await popup.waitForFunction(() => document.body.innerText.includes('Saeed Khatibzadeh'), { timeout: 20_000 });
+    await waitUntil(popup, () => document.body.innerText.includes('Saeed Khatibzadeh'), undefined, 20_000);
     const text = await popup.evaluate(() => document.body.innerText);
     expect(text).toContain('Ratcliffe: Iran and Russia obtained US voter data');
     expect(text).toContain('Threatening emails to Democratic voters');

@@ -14,7 +14,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Frame, Page } from 'puppeteer-core';
+import type { EvaluateFunc, Frame, Page } from 'puppeteer-core';
 import type { BrowserAdapter, BrowserName, BrowserSession } from './browser-adapter';
 import { startStaticServer, type StaticServer } from './static-server';
 
@@ -96,6 +96,10 @@ export class Harness {
     return this.session.emulateColorScheme(page, scheme);
   }
 
+  setViewport(page: Page, viewport: { width: number; height: number; hasTouch?: boolean }): Promise<void> {
+    return this.session.setViewport(page, viewport);
+  }
+
   /** Saves a full-page PNG as test-results/screenshots/<browser>-<name>.png and returns its path. */
   async screenshot(page: Page, name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -135,6 +139,18 @@ export async function launchHarness(adapter: BrowserAdapter): Promise<Harness> {
 }
 
 /** Sleeps (puppeteer has no waitForTimeout). */
+/**
+ * Waits until `fn(arg)`, run in `target`, returns a truthy value, polling every 100 ms; throws
+ * after `timeout` ms. For extension pages: puppeteer's waitForFunction builds its poller with
+ * Function(), which the extension CSP blocks in Firefox 140 ("call to Function() blocked by CSP").
+ */
+export async function waitUntil<A = undefined>(target: Page | Frame, fn: EvaluateFunc<[A]>, arg?: A, timeout = 10_000): Promise<void> {
+  for (const until = Date.now() + timeout; ; await pause(100)) {
+    if (await target.evaluate(fn, arg as A)) return;
+    if (Date.now() > until) throw new Error(`waitUntil: still false after ${timeout} ms: ${fn.toString().slice(0, 200)}`);
+  }
+}
+
 export function pause(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }

@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPublisher } from '@/lib/sync/test-publisher';
-import { e2eBrowsers, launchHarness, type Harness } from './harness';
+import { e2eBrowsers, launchHarness, waitUntil, type Harness } from './harness';
 
 interface PaintedLook {
   name: string;
@@ -56,7 +56,7 @@ async function saveLook(options: Page, style: 'Background fill' | 'Underline', c
   await input.evaluate((el) => (el as HTMLInputElement).select());
   await input.type(colour);
   await (await options.waitForSelector('::-p-aria(Save[role="button"])'))!.click();
-  await options.waitForFunction(() => document.querySelector('.op-card .op-status')?.textContent === 'Saved.', { timeout: 10_000, polling: 100 });
+  await waitUntil(options, () => document.querySelector('.op-card .op-status')?.textContent === 'Saved.');
 }
 
 describe.each(e2eBrowsers())('options → page and sync ($name)', (adapter) => {
@@ -123,7 +123,7 @@ describe.each(e2eBrowsers())('options → page and sync ($name)', (adapter) => {
     const interval = (await options.waitForSelector('#op-interval'))!;
     await interval.select('1');
     await (await options.waitForSelector('::-p-aria(Save[role="button"])'))!.click();
-    await options.waitForFunction(() => document.querySelector('.op-card .op-status')?.textContent === 'Saved.', { timeout: 10_000, polling: 100 });
+    await waitUntil(options, () => document.querySelector('.op-card .op-status')?.textContent === 'Saved.');
     const deadline = Date.now() + 10_000;
     let inMs = await alarmInMs();
     while ((inMs === null || inMs > 2 * H) && Date.now() < deadline) {
@@ -148,7 +148,7 @@ describe.each(e2eBrowsers())('options → page and sync ($name)', (adapter) => {
     const sw = (await options.waitForSelector('::-p-aria(Check for updates of community-pack[role="switch"])'))!;
     expect(await sw.evaluate((el) => (el as HTMLInputElement).checked)).toBe(true);
     await sw.click();
-    await options.waitForFunction(() => document.querySelector('[data-pack="community-pack"] .op-tag-paused') !== null, { timeout: 10_000, polling: 100 });
+    await waitUntil(options, () => document.querySelector('[data-pack="community-pack"] .op-tag-paused') !== null);
     const listed = await h.sendMessage<Array<{ packId: string; enabled: boolean }>>('listSubscriptions', {});
     expect(listed.find((s) => s.packId === 'community-pack')?.enabled).toBe(false);
     // "Sync now" syncs only what is not paused: here nothing (the built-in pack has no release address yet).

@@ -5,7 +5,7 @@
 // Screenshots go to test-results/screenshots/<browser>-popup-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { e2eBrowsers, launchHarness, type Harness } from './harness';
+import { e2eBrowsers, launchHarness, waitUntil, type Harness } from './harness';
 
 /** Ranges in the page's CSS highlight registry (the content script's highlights). */
 function highlightRanges(page: Page): Promise<number> {
@@ -37,7 +37,7 @@ async function byRole(scope: Page | ElementHandle, role: string, name: string): 
 }
 
 async function waitForText(page: Page, text: string, timeout = 10_000): Promise<void> {
-  await page.waitForFunction((t) => document.body.innerText.includes(t), { timeout }, text);
+  await waitUntil(page, (t) => document.body.innerText.includes(t), text, timeout);
 }
 
 /** The button in `scope` whose text starts with `prefix` (its accessible name adds the claim title). */
@@ -68,7 +68,7 @@ describe.each(e2eBrowsers())('popup ($name)', (adapter) => {
 
   async function openPopup(): Promise<Page> {
     const popup = await h.openPopupFor(tabId);
-    await popup.setViewport({ width: 400, height: 600 });
+    await h.setViewport(popup, { width: 400, height: 600 });
     return popup;
   }
 
@@ -99,7 +99,7 @@ describe.each(e2eBrowsers())('popup ($name)', (adapter) => {
     // Expanding a claim shows its full timeline.
     expect(await attr(toggle, 'aria-expanded')).toBe('false');
     await toggle.click();
-    await popup.waitForFunction((b) => b.getAttribute('aria-expanded') === 'true', {}, toggle);
+    await waitUntil(popup, (b) => b.getAttribute('aria-expanded') === 'true', toggle);
     await row.waitForSelector('.sl-kind-denial');
     expect(await row.$eval('.sl-timeline', (t) => (t as HTMLElement).innerText)).toContain('Khatibzadeh');
     await popup.mouse.move(0, 0);
@@ -138,10 +138,7 @@ describe.each(e2eBrowsers())('popup ($name)', (adapter) => {
     expect(await attr(results[0]!, 'data-claim')).toBe('ratcliffe-announcement');
     expect(await results[0]!.$eval('.pp-hit', (e) => (e as HTMLElement).innerText)).toContain('Khatibzadeh');
     await (await results[0]!.$('button'))!.click();
-    await popup.waitForFunction(
-      () => [...document.querySelectorAll('#pp-panel-claims .pp-claim .sl-kind-denial')].some((d) => d.textContent?.includes('Khatibzadeh')),
-      { timeout: 10_000 },
-    );
+    await waitUntil(popup, () => [...document.querySelectorAll('#pp-panel-claims .pp-claim .sl-kind-denial')].some((d) => d.textContent?.includes('Khatibzadeh')));
     await h.screenshot(popup, 'popup-search');
     await popup.close();
   });
@@ -178,7 +175,7 @@ describe.each(e2eBrowsers())('popup ($name)', (adapter) => {
     await h.screenshot(popup, 'popup-empty');
     await (await byRole(popup, 'button', 'Search all claims')).click();
     expect(await attr(await byRole(popup, 'tab', 'All claims'), 'aria-selected')).toBe('true');
-    await popup.waitForFunction(() => document.activeElement?.id === 'pp-search-input', { timeout: 5_000 });
+    await waitUntil(popup, () => document.activeElement?.id === 'pp-search-input', undefined, 5_000);
     await popup.close();
     await quiet.close();
   });
@@ -202,7 +199,7 @@ describe.each(e2eBrowsers())('popup ($name)', (adapter) => {
 
   it('options page: shows every section and refuses an invalid colour', async () => {
     const options = await h.openPage(`${h.extensionOrigin}/options.html`);
-    await options.setViewport({ width: 900, height: 900 });
+    await h.setViewport(options, { width: 900, height: 900 });
     for (const name of ['Highlighting and sync', 'Where highlighting is off', 'Pack subscriptions', 'Back up settings']) {
       await byRole(options, 'heading', name);
     }

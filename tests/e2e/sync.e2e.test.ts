@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { Pack } from '@/lib/pack/schema';
 import { newPublisher, publish, startServer, type Publisher, type TestServer } from '@/lib/sync/test-publisher';
-import { e2eBrowsers, launchHarness, pause, type Harness } from './harness';
+import { e2eBrowsers, launchHarness, pause, waitUntil, type Harness } from './harness';
 
 interface SyncReport {
   packId: string;
@@ -135,7 +135,7 @@ describe.each(e2eBrowsers())('signed pack sync ($name)', (adapter) => {
 
     // So does the popup for that tab.
     const popup = await h.openPopupFor(await h.getTabId(page));
-    await popup.waitForFunction(() => document.body.innerText.includes('Zorblat turbine recall'), { timeout: 10_000 });
+    await waitUntil(popup, () => document.body.innerText.includes('Zorblat turbine recall'));
     await h.screenshot(popup, 'sync-popup-v2');
     await popup.close();
     await page.close();
