@@ -124,6 +124,16 @@ describe('Popup: On this page', () => {
     expect(tabReport).toHaveBeenCalledTimes(2); // no polling once done
   });
 
+  it('asks again for a tab that has not reported yet, and shows its mentions once they arrive', async () => {
+    const reports: Array<TabReport | null> = [null, null];
+    const tabReport = vi.fn(async () => (reports.length > 0 ? reports.shift()! : found));
+    render(<Popup api={storeApi(null, { tabReport })} tabId={7} />);
+    await screen.findByText('3 mentions', {}, { timeout: 3000 });
+    await waitFor(() => expect(screen.getByRole('tab', { name: /On this page/ }).getAttribute('aria-selected')).toBe('true'));
+    await new Promise((r) => setTimeout(r, 600));
+    expect(tabReport).toHaveBeenCalledTimes(3); // no polling once it has reported
+  });
+
   it('opens on "All claims", every claim expanded, for a page that was never read', async () => {
     render(<Popup api={storeApi(null)} tabId={7} />);
     await waitFor(() => expect(screen.getByRole('tab', { name: 'All claims' }).getAttribute('aria-selected')).toBe('true'));

@@ -3,7 +3,8 @@
  * claims", "Packs" — and the highlighting switches.
  *
  * Contract: renders at once with what it has and fills in as answers
- * arrive (fast first paint), asking again while the tab is still being read;
+ * arrive (fast first paint), asking again while the tab is still being read
+ * or has not reported yet (for UNREAD_POLLS tries);
  * the lists behind "All claims" and "Packs" are asked for only when that tab
  * is first shown. `tabId` null means no tab is known (then "On this page"
  * says so); undefined means it is still being looked up (the shell shows
@@ -33,6 +34,8 @@ export interface PopupProps {
 
 const TABS = ['page', 'claims', 'packs'] as const;
 const RESCAN_POLL_MS = 500;
+/** How often to ask again for a tab that has not reported yet (its first report follows the page's scan by a moment). */
+const UNREAD_POLLS = 10;
 type Tab = (typeof TABS)[number];
 
 export function Popup({ api, tabId, openClaim = null, onPopOut, onOptions, onReady }: PopupProps) {
@@ -58,12 +61,17 @@ export function Popup({ api, tabId, openClaim = null, onPopOut, onOptions, onRea
     else if (tabId !== undefined) api.tabReport(tabId).then(setReport, (e: unknown) => (setReport(null), fail(e)));
   }, [api, tabId]);
 
-  // While the page is still being read, ask again shortly so counts fill in.
+  // While the page is still being read, or has not reported yet (a popup opened as the page
+  // loads), ask again shortly so counts fill in.
+  const [asked, setAsked] = useState(0);
   useEffect(() => {
-    if (tabId === null || tabId === undefined || report?.status.state !== 'scanning') return;
-    const timer = setTimeout(() => api.tabReport(tabId).then(setReport, () => {}), RESCAN_POLL_MS);
+    if (tabId === null || tabId === undefined) return;
+    const waiting = report === null ? asked < UNREAD_POLLS : report?.status.state === 'scanning';
+    if (!waiting) return;
+    const again = (r: TabReport | null) => (setReport(r), setAsked((n) => n + 1));
+    const timer = setTimeout(() => api.tabReport(tabId).then(again, () => {}), RESCAN_POLL_MS);
     return () => clearTimeout(timer);
-  }, [report]);
+  }, [report, asked]);
 
   const onPage = (id: string | null) => !!id && !!report?.claims.some((c) => c.claimId === id);
   const tab: Tab = picked ?? (report === undefined || (report !== null && (!openClaim || onPage(openClaim))) ? 'page' : 'claims');
