@@ -52,6 +52,25 @@ describe('createHighlighter', () => {
     expect(document.adoptedStyleSheets).toHaveLength(0);
   });
 
+  it("adopts its sheet once through the page's own array where the page is seen through Xray wrappers (Firefox)", () => {
+    // Firefox 140: through the wrapper the array reads empty and refuses assignment; the page's own one is exact.
+    const pageArray: CSSStyleSheet[] = [];
+    Object.defineProperty(document, 'wrappedJSObject', { configurable: true, value: { adoptedStyleSheets: pageArray } });
+    try {
+      const h = createHighlighter(['a'], { style: 'background', color: '#3a7bd5' })!;
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('p')!.firstChild!);
+      h.add([{ id: 1, claim: 'a', ranges: [range] }]);
+      h.add([{ id: 2, claim: 'a', ranges: [range] }]);
+      expect(pageArray).toHaveLength(1);
+      expect(document.adoptedStyleSheets).toHaveLength(0);
+      h.dispose();
+      expect(pageArray).toHaveLength(0);
+    } finally {
+      delete (document as { wrappedJSObject?: unknown }).wrappedJSObject;
+    }
+  });
+
   it('is null where the Custom Highlight API is missing', () => {
     vi.stubGlobal('CSS', {});
     expect(createHighlighter(['a'], { style: 'background', color: '#3a7bd5' })).toBeNull();

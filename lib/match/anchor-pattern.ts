@@ -15,9 +15,10 @@
  * searched, longest first (a key that starts with a start-of-word key is
  * dropped: the shorter one finds it). The search is one global RegExp: a
  * character that cannot precede a word, then an alternation of the escaped
- * literals (two such branches when some keys begin with a digit). Leading with that class halves V8's cost, which goes per text
- * position and pass (10 MB: 25 vs 52 ms CPU with the bundled pack's 41
- * literals; one alternation took 50 ms where 19 per-prefix groups took 128).
+ * literals (two such branches when some keys begin with a digit). Leading
+ * with that class halves V8's cost, which goes per text position and pass
+ * (10 MB: 25 vs 52 ms CPU with the bundled pack's 41 literals; one
+ * alternation took 50 ms where 19 per-prefix groups took 128).
  * Accented spellings are found when the pack lists them (folded "iran" does
  * not find raw "Irán"; list "Irán" too): literal alternatives keep the page
  * scan within a few times a single literal search, where accent classes

@@ -8,10 +8,11 @@
  * Consecutive phrase words must be consecutive words of the text, in the same
  * block (never across "\n\n"), separated by at most 3 characters of
  * punctuation or hyphens, white space runs counting as one ("Proud  Boys",
- * "e-mail", "U.S." all match; "proud. \n\nBoys" does not). One native
- * RegExp pass finds the word starts where an indexed first word or prefix
- * stem begins (an alternation of the escaped literals after a non-word
- * unit); only those words become strings and Map lookups. A JavaScript loop
+ * "e-mail", "U.S." all match; "proud. \n\nBoys" does not), or by nothing
+ * where letters meet digits ("Jan6" is "Jan 6"). One native RegExp pass finds
+ * the word starts where an indexed first word or prefix stem begins (an
+ * alternation of the escaped literals after a unit not of the word's kind,
+ * tokenize.ts); only those words become strings and Map lookups. A JavaScript loop
  * over every unit cost 5 to 10 times more, most of it before the JIT had
  * warmed up, which is every page load. Never throws.
  */
