@@ -37,8 +37,9 @@
  * before) and the twenty-seventh and twenty-eighth (local and niche outlets; legal,
  * parliamentary and official text; 1.000 / 0.969 and 1.000 / 0.906 before) and the
  * twenty-ninth and thirtieth (internet culture and slang; catalogues of similar incidents;
- * 1.000 / 1.000 and 1.000 / 0.984 before) and the thirty-second (world press outside the
- * usual centres; 1.000 / 0.984 before). Exact counts, so a rule
+ * 1.000 / 1.000 and 1.000 / 0.984 before) and the thirty-first and thirty-second (narrative
+ * and personal writing; world press outside the usual centres; 1.000 / 0.908 and 1.000 / 0.984
+ * before). Exact counts, so a rule
  * change that loses a page or gains a false alarm fails here and says which page.
  */
 import { join } from 'node:path';
@@ -75,6 +76,7 @@ describe('bundled pack on the blind and probe fixtures', () => {
     ['corpus-blind28', 72, { ratcliffe: 32, proud: 32 }],
     ['corpus-blind29', 72, { ratcliffe: 32, proud: 32 }],
     ['corpus-blind30', 72, { ratcliffe: 32, proud: 32 }],
+    ['corpus-blind31', 72, { ratcliffe: 32, proud: 33 }],
     ['corpus-blind32', 72, { ratcliffe: 32, proud: 32 }],
   ])('%s: every page classified correctly (%i pages)', (dir, pages, tp) => {
     const r = evaluateCorpus(join(FIXTURES, dir), [BUNDLED_PACK]);
