@@ -176,9 +176,11 @@ export class TextWalk {
   private ends = new Int32Array(1024);
   private count = 0;
   private textLength = 0;
-  private breakPending = false;
-  /** A <br> was passed: a line break within the block ("\n"); a second one makes a block break. */
-  private lineBreakPending = false;
+  /**
+   * The separator owed before the next text: "\n\n" at a block boundary, "\n" after one <br> (a line
+   * within the block; a second <br> makes it a block break), "" when none.
+   */
+  private pendingBreak: '' | '\n' | '\n\n' = '';
   private readonly onShadowRoot: ((root: ShadowRoot) => void) | undefined;
   private readonly onCustomElement: ((el: Element) => void) | undefined;
   /** Nodes visited so far (callers bound their work with it). */
@@ -200,7 +202,7 @@ export class TextWalk {
       if (!body) return;
       root = body;
     }
-    this.breakPending = true;
+    this.pendingBreak = '\n\n';
     this.pushFrame(root, false);
   }
 
@@ -235,7 +237,7 @@ export class TextWalk {
       const node = frame.next === undefined ? this.advance(frame.walker) : frame.next;
       if (node === null) {
         frames.pop();
-        if (frame.blockEnd) this.breakPending = true;
+        if (frame.blockEnd) this.pendingBreak = '\n\n';
         continue;
       }
       n++;
@@ -317,7 +319,7 @@ export class TextWalk {
       const sibling = walker.nextSibling();
       if (sibling) return sibling;
       if (!walker.parentNode()) return null;
-      if (this.open.pop() === 1) this.breakPending = true;
+      if (this.open.pop() === 1) this.pendingBreak = '\n\n';
     }
   }
 
@@ -326,14 +328,10 @@ export class TextWalk {
     const length = data.length;
     if (length === 0) return;
     // Whitespace at the start of a block is layout, not text (browsers collapse it too).
-    if ((this.breakPending || this.lineBreakPending || this.textLength === 0) && WHITESPACE_ONLY.test(data)) return;
-    if (this.breakPending) {
-      this.breakPending = false;
-      this.lineBreakPending = false;
-      if (this.textLength > 0) this.addPart('\n\n');
-    } else if (this.lineBreakPending) {
-      this.lineBreakPending = false;
-      if (this.textLength > 0) this.addPart('\n');
+    if ((this.pendingBreak !== '' || this.textLength === 0) && WHITESPACE_ONLY.test(data)) return;
+    if (this.pendingBreak !== '') {
+      if (this.textLength > 0) this.addPart(this.pendingBreak);
+      this.pendingBreak = '';
     }
     const i = this.count++;
     if (i === this.starts.length) this.grow();
@@ -362,8 +360,7 @@ export class TextWalk {
   private enterElement(frame: Frame, el: Element): void {
     const name = el.localName;
     if (name === 'br') {
-      if (this.lineBreakPending) this.breakPending = true;
-      else this.lineBreakPending = true;
+      this.pendingBreak = this.pendingBreak === '' ? '\n' : '\n\n';
       return;
     }
     if (SKIPPED.has(name)) {
@@ -372,7 +369,7 @@ export class TextWalk {
     }
     if (el.hasAttributes() && isHidden(el)) return;
     const block = BLOCKS.has(name);
-    if (block) this.breakPending = true;
+    if (block) this.pendingBreak = '\n\n';
     if (SHADOW_HOSTS.has(name) || name.includes('-')) {
       const shadow = (el as HTMLElement).shadowRoot;
       if (shadow) {
@@ -391,7 +388,7 @@ export class TextWalk {
     }
     if (block && !this.unlisted && !this.notWhole.has(el) && readsWhole(el)) {
       this.addSegment(el, el.textContent ?? '');
-      this.breakPending = true;
+      this.pendingBreak = '\n\n';
       return;
     }
     const child = frame.walker.firstChild();
@@ -399,7 +396,7 @@ export class TextWalk {
       this.open.push(block ? 1 : 0);
       frame.next = child;
     } else if (block) {
-      this.breakPending = true;
+      this.pendingBreak = '\n\n';
     }
   }
 

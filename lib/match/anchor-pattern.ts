@@ -29,6 +29,7 @@
  * search cannot see through; `INVISIBLES` lists those characters.
  * Throws an Error if `keys` is empty.
  */
+import { isDigitWord } from './tokenize';
 
 /** Soft hyphen, zero-width space/non-joiner/joiner, word joiner, BOM. */
 export const INVISIBLES = ['\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF'] as const;
@@ -88,7 +89,7 @@ export function keySearch(keys: Iterable<Key>): KeySearch {
   // Longest first: at "comet" a key "comet" is tried before "come".
   const sorted = [...literals.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   // A key begins a word after any unit not of its own kind (a letter key after a digit: "8Ratcliffe").
-  const byKind = [sorted.filter((k) => !asciiDigit(k.charCodeAt(0))), sorted.filter((k) => asciiDigit(k.charCodeAt(0)))];
+  const byKind = [sorted.filter((k) => !isDigitWord(k)), sorted.filter(isDigitWord)];
   const branches = byKind.flatMap((keys, digits) => (keys.length === 0 ? [] : [`(?:^|[^${digits ? '0-9' : 'A-Za-z'}])(${keys.map(escapeLiteral).join('|')})`]));
   const pattern = new RegExp(branches.join('|'), 'gi');
   return {

@@ -18,7 +18,7 @@
  */
 import { wordMatches, type CompiledPhrase } from './compile-phrase';
 import { escapeLiteral } from './anchor-pattern';
-import { blockBetween, DIGIT_UNITS, LETTER_UNITS, nextWord, type Word } from './tokenize';
+import { blockBetween, DIGIT_UNITS, isDigitWord, LETTER_UNITS, nextWord, type Word } from './tokenize';
 
 export interface PhraseEntry {
   claim: number;
@@ -63,7 +63,7 @@ export function buildPhraseIndex(entries: Iterable<PhraseEntry>): PhraseIndex {
   const stems = new Set([...prefix.values()].flatMap((list) => list.map((e) => e.phrase.words[0] as string)));
   // One branch per kind of word (letters, digits): a word begins after any unit not of its kind.
   const branches = [LETTER_UNITS, DIGIT_UNITS].flatMap((units) => {
-    const ofKind = (w: string) => new RegExp(`^[${units}]`).test(w);
+    const ofKind = (w: string) => isDigitWord(w) === (units === DIGIT_UNITS);
     const words = [...exact.keys()].filter(ofKind);
     const starting = [...stems].filter(ofKind);
     // An exact word must end where the literal does ("e" of "e-mail" must not stop at every word starting with e).

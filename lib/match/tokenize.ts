@@ -9,7 +9,8 @@
  * "iran" "s"; a letter next to an ASCII digit starts a new word too, so a
  * footnote mark or a chat line's time set against a word ("Ratcliffe<sup>1</sup>",
  * "buscar<time>8:12</time>", read as "ratcliffe1", "buscar8") leaves the word whole.
- * `LETTER_UNITS` and `DIGIT_UNITS` are the two kinds as RegExp character-class bodies;
+ * `LETTER_UNITS` and `DIGIT_UNITS` are the two kinds as RegExp character-class bodies,
+ * `isDigitWord` says which kind a word is;
  * `nextWord(text, from)` returns the first word at or after `from`, or null;
  * `splitWords` lists the words of a text; `blockBetween(text, a, b)` says
  * whether text[a, b) holds a block separator (a run of white space with two
@@ -22,6 +23,12 @@ export const DIGIT_UNITS = '0-9';
 
 /** One word. */
 const WORD = new RegExp(`[${LETTER_UNITS}]+|[${DIGIT_UNITS}]+`, 'g');
+
+/** Whether a word (or a search key) is of the digit kind rather than the letter kind. */
+export function isDigitWord(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 48 && code <= 57;
+}
 
 export interface Word {
   word: string;
